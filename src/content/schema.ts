@@ -1,0 +1,83 @@
+import { z } from 'astro/zod';
+
+const isoDatePattern =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** True when the parts name a day the calendar has (no 30 February, no month 13). */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/**
+ * A date as an editor writes it: `2023-04-21`, or with a time, `2023-04-21T14:30:00+02:00`.
+ * Impossible dates are refused rather than rolled over into the next month.
+ */
+export const isoDate = z
+  .string({ error: 'expected a date written as YYYY-MM-DD' })
+  .superRefine((value, ctx) => {
+    const match = isoDatePattern.exec(value);
+    if (!match) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]±HH:MM`,
+      });
+      return;
+    }
+    const [, year, month, day, hour, minute, second] = match.map(Number);
+    if (!isCalendarDate(year!, month!, day!)) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a day of the calendar` });
+    } else if (hour! > 23 || minute! > 59 || second! > 59) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" has an impossible time of day` });
+    }
+  })
+  .transform((value) => new Date(/T| /.test(value) ? value : `${value}T00:00:00Z`));
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** BCP 47 language tag, e.g. `en`, `en-GB`, `uk`, `zh-Hans`. */
+const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "en" or "en-GB"');
+
+/** An absolute web address. Only http(s): a `javascript:` or `data:` URL must never reach a page. */
+export const webUrl = z.url({
+  protocol: /^https?$/,
+  error: 'expected an absolute http(s) URL such as https://example.org/story',
+});
+
+const related = z.strictObject({
+  title: text,
+  url: webUrl.optional(),
+});
+
+export const articleSchema = z
+  .strictObject({
+    /** The headline. */
+    title: text.max(200, 'a headline has at most 200 characters'),
+    /** The standfirst: one sentence that says what the story is. */
+    description: text.max(400, 'a standfirst has at most 400 characters'),
+    published: isoDate,
+    updated: isoDate.optional(),
+    /** Where the story was filed from, e.g. "Ramstein, Germany". */
+    dateline: text.optional(),
+    /** Who wrote it. Wire copy often has no byline: leave it out rather than invent one. */
+    byline: z.union([text, z.array(text).min(1)]).optional(),
+    language: languageTag.default('en'),
+    tags: z
+      .array(text, { error: 'expected a list of tags' })
+      .default([])
+      .refine((tags) => new Set(tags.map((tag) => tag.toLowerCase())).size === tags.length, {
+        message: 'tags must not repeat',
+      }),
+    /** Headlines the publisher linked as "Also read"; a URL only when one is known. */
+    related: z.array(related).default([]),
+  })
+  .refine((article) => !article.updated || article.updated >= article.published, {
+    message: 'updated must not be earlier than published',
+    path: ['updated'],
+  });
+
+export type Article = z.infer<typeof articleSchema>;

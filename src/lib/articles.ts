@@ -1,0 +1,31 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { slug } from 'github-slugger';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+/** Every article, newest first; ties broken by id so the order never depends on the file system. */
+export async function getArticles(): Promise<ArticleEntry[]> {
+  const articles = await getCollection('articles');
+  return articles.sort(
+    (a, b) =>
+      b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id, 'en'),
+  );
+}
+
+/** Joins a site-relative path to the configured base, e.g. `articles/x/` -> `/news/articles/x/`. */
+export function withBase(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  return base + path.replace(/^\//, '');
+}
+
+export function articlePath(article: ArticleEntry): string {
+  return withBase(`articles/${article.id}/`);
+}
+
+export function tagSlug(tag: string): string {
+  return slug(tag);
+}
+
+export function tagPath(tag: string): string {
+  return withBase(`tags/${tagSlug(tag)}/`);
+}
