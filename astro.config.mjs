@@ -1,8 +1,18 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import rehypeSlug from 'rehype-slug';
-import { site } from './src/site.ts';
+import { contentDir, site } from './src/site.ts';
+import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
+import linkIntegrity from './src/integrations/link-integrity.ts';
+
+/** Builds of another content folder (tests, benchmarks) keep their own content cache. */
+const cacheDir =
+  process.env['CACHE_DIR'] ??
+  (resolve(contentDir) === resolve('./content')
+    ? undefined
+    : `./node_modules/.astro/content-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12)}`);
 
 export default defineConfig({
   site: site.url,
@@ -12,12 +22,11 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  ...(cacheDir ? { cacheDir } : {}),
+  integrations: [linkIntegrity()],
   markdown: {
     // The unified processor runs remark and rehype plugins; Astro 7's default (Sätteri) runs none.
-    processor: unified({
-      // Articles keep the publisher's characters exactly: no quote or dash rewriting.
-      smartypants: false,
-      rehypePlugins: [rehypeSlug],
-    }),
+    // Articles keep the publisher's characters exactly: no quote or dash rewriting.
+    processor: unified({ smartypants: false, remarkPlugins, rehypePlugins }),
   },
 });

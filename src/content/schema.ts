@@ -48,6 +48,11 @@ export const webUrl = z.url({
   error: 'expected an absolute http(s) URL such as https://example.org/story',
 });
 
+/** An element id as editors write them: letters, digits, `-` and `_`, starting with a letter or digit. */
+const anchorId = z
+  .string()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'expected an id such as "fighter-jets"');
+
 const related = z.strictObject({
   title: text,
   url: webUrl.optional(),
@@ -74,6 +79,8 @@ export const articleSchema = z
       }),
     /** Headlines the publisher linked as "Also read"; a URL only when one is known. */
     related: z.array(related).default([]),
+    /** Old anchor ids that must keep landing: `old-id: current-id` (see the README). */
+    aliases: z.record(anchorId, anchorId).default({}),
   })
   .refine((article) => !article.updated || article.updated >= article.published, {
     message: 'updated must not be earlier than published',

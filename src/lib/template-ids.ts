@@ -1,0 +1,16 @@
+/**
+ * Ids the page templates use. Article headings and paragraphs must never take them (see
+ * `src/markdown/rehype-reserved-ids.ts`), or a section called "Main" would capture the skip link.
+ */
+export const templateIds = {
+  main: 'main',
+  contents: 'contents',
+  contentsHeading: 'contents-heading',
+  relatedHeading: 'related-heading',
+  tagsHeading: 'tags-heading',
+  anchorNotice: 'anchor-notice',
+  linkStatus: 'link-status',
+  search: 'search',
+} as const;
+
+export const reservedIds: readonly string[] = Object.values(templateIds);

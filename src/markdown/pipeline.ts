@@ -1,0 +1,36 @@
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import type { Element } from 'hast';
+import { toString } from 'hast-util-to-string';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import { reservedIds } from '../lib/template-ids';
+import rehypeAnchorAliases from './rehype-anchor-aliases';
+import rehypeParagraphIds from './rehype-paragraph-ids';
+import rehypeParagraphLinks from './rehype-paragraph-links';
+import rehypeReservedIds from './rehype-reserved-ids';
+import remarkPinnedIds from './remark-pinned-ids';
+
+/** The article pipeline, in order. Shared by `astro.config.mjs` and the unit tests. */
+export const remarkPlugins: RemarkPlugins = [remarkPinnedIds];
+
+export const rehypePlugins: RehypePlugins = [
+  rehypeSlug,
+  [rehypeReservedIds, { reserved: reservedIds }],
+  rehypeParagraphIds,
+  rehypeAnchorAliases,
+  // After the ids, and with no text inside the link: Astro collects each heading's text after
+  // these plugins run, and the table of contents must not read "Fighter jets#".
+  [
+    rehypeAutolinkHeadings,
+    {
+      behavior: 'append',
+      content: [],
+      properties: (heading: Element) => ({
+        className: ['heading-anchor'],
+        ariaLabel: `Link to section: ${toString(heading)}`,
+        dataPagefindIgnore: '',
+      }),
+    },
+  ],
+  rehypeParagraphLinks,
+];

@@ -1,0 +1,145 @@
+/**
+ * Paragraph and section links, enhanced. Everything here has a no-JavaScript fallback: the ¶
+ * and # links are plain links, and CSS marks the `:target`.
+ *
+ * - Arriving on `#id` (load, Back, in-page links): the target is marked and focused, so screen
+ *   readers start there.
+ * - An old paragraph link whose id is gone (the paragraph was corrected) lands on the paragraph
+ *   with the nearest fingerprint, within `SAME_PARAGRAPH_MAX_DISTANCE`; failing that, a notice
+ *   says that the passage has changed, rather than leaving the reader silently at the top.
+ * - ¶ and # copy an absolute link with a text fragment, and announce it.
+ */
+import {
+  PARAGRAPH_ID_PREFIX,
+  SAME_PARAGRAPH_MAX_DISTANCE,
+  decodeFingerprint,
+  fingerprintDistance,
+} from '../markdown/fingerprint';
+
+const body = document.querySelector<HTMLElement>('.article-body');
+const notice = document.querySelector<HTMLElement>('#anchor-notice');
+const status = document.querySelector<HTMLElement>('#link-status');
+
+function reducedMotion(): boolean {
+  return matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** The paragraph a fingerprint id was made from, or the one nearest to it. */
+function nearestBlock(id: string): HTMLElement | undefined {
+  if (!body || !id.startsWith(PARAGRAPH_ID_PREFIX)) return undefined;
+  const wanted = decodeFingerprint(id.slice(PARAGRAPH_ID_PREFIX.length).replace(/-\d+$/, ''));
+  if (!wanted) return undefined;
+  let best: HTMLElement | undefined;
+  let bestDistance = SAME_PARAGRAPH_MAX_DISTANCE + 1;
+  for (const block of body.querySelectorAll<HTMLElement>('[data-fingerprint], [id^="p-"]')) {
+    const code = block.dataset['fingerprint'] ?? block.id.slice(PARAGRAPH_ID_PREFIX.length);
+    const lanes = decodeFingerprint(code.replace(/-\d+$/, ''));
+    if (!lanes) continue;
+    const distance = fingerprintDistance(wanted, lanes);
+    if (distance < bestDistance) [best, bestDistance] = [block, distance];
+  }
+  return best;
+}
+
+/** The notice and the status are live regions that stay in the page; empty, they take no space. */
+function showNotice(message: string | undefined): void {
+  if (notice) notice.textContent = message ?? '';
+}
+
+function land(target: HTMLElement, scroll: boolean): void {
+  for (const marked of document.querySelectorAll('.is-linked'))
+    marked.classList.remove('is-linked');
+  target.classList.add('is-linked');
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  if (scroll)
+    target.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  target.focus({ preventScroll: true });
+}
+
+function arrive(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (!id) return;
+  const found = document.getElementById(id);
+  if (found?.classList.contains('anchor-alias') && found.parentElement) {
+    // An old id kept as an alias: an empty marker inside the element with the current id.
+    showNotice(undefined);
+    history.replaceState(history.state, '', `#${found.parentElement.id}`);
+    land(found.parentElement, false);
+    return;
+  }
+  if (found) {
+    showNotice(undefined);
+    land(found, false);
+    return;
+  }
+  const nearest = nearestBlock(id);
+  if (nearest) {
+    history.replaceState(history.state, '', `#${nearest.id}`);
+    showNotice(
+      'The paragraph you linked to has been edited since the link was made. It is marked below.',
+    );
+    land(nearest, true);
+  } else {
+    showNotice(
+      'The passage you linked to has changed or is no longer in this article. You are at the start of the article.',
+    );
+    notice?.focus();
+  }
+}
+
+/** `#id:~:text=start,end`: browsers that support text fragments also find and mark the words. */
+function textFragment(block: HTMLElement): string {
+  const words = (block.textContent ?? '').trim().split(/\s+/).filter(Boolean);
+  const encode = (part: string[]) =>
+    encodeURIComponent(part.join(' ')).replace(/-/g, '%2D').replace(/'/g, '%27');
+  if (words.length <= 8) return `:~:text=${encode(words)}`;
+  return `:~:text=${encode(words.slice(0, 4))},${encode(words.slice(-4))}`;
+}
+
+function announce(message: string): void {
+  if (!status) return;
+  status.textContent = message;
+  window.setTimeout(() => {
+    if (status.textContent === message) status.textContent = '';
+  }, 4000);
+}
+
+async function copyLink(anchor: HTMLAnchorElement): Promise<void> {
+  const target = document.getElementById(anchor.hash.slice(1));
+  if (!target) return;
+  const isSection = /^H[2-6]$/.test(target.tagName);
+  const url = `${location.origin}${location.pathname}#${target.id}${isSection ? '' : textFragment(target)}`;
+  const what = isSection ? 'section' : 'paragraph';
+  try {
+    await navigator.clipboard.writeText(url);
+    announce(`Link to this ${what} copied.`);
+  } catch {
+    announce(`The address bar now holds a link to this ${what}.`);
+  }
+}
+
+body?.addEventListener('click', (event) => {
+  if (!(event.target instanceof Element) || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = event.target.closest<HTMLAnchorElement>('a.paragraph-link, a.heading-anchor');
+  if (!anchor) return;
+  event.preventDefault();
+  history.pushState(history.state, '', anchor.hash);
+  arrive();
+  void copyLink(anchor);
+});
+
+addEventListener('hashchange', arrive);
+arrive();
+// The browser's own scroll to the fragment can come after this script and move focus to the
+// page when its target cannot take focus (an alias marker): give it back to the landing.
+addEventListener(
+  'load',
+  () => {
+    const linked = document.querySelector<HTMLElement>('.is-linked');
+    if (linked && (document.activeElement === document.body || document.activeElement === null)) {
+      linked.focus({ preventScroll: true });
+    }
+  },
+  { once: true },
+);

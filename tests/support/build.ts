@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { projectRoot } from './paths';
+
+export interface TemporaryBuild {
+  exitCode: number;
+  /** Everything the build printed, stdout and stderr together. */
+  output: string;
+  contentDir: string;
+  distDir: string;
+}
+
+/**
+ * Builds the real site with Astro over a temporary content folder (`CONTENT_DIR`), into a
+ * temporary output folder, and reports how it went. The project's own content and dist/ are
+ * untouched.
+ */
+export async function buildTemporarySite(
+  files: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<TemporaryBuild> {
+  const root = mkdtempSync(join(tmpdir(), 'news-reader-site-'));
+  const contentDir = join(root, 'content');
+  const distDir = join(root, 'dist');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(contentDir, path)), { recursive: true });
+    writeFileSync(join(contentDir, path), text);
+  }
+  mkdirSync(join(contentDir, 'articles'), { recursive: true });
+  const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+  const child = spawn(process.execPath, [astro, 'build', '--outDir', distDir], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CONTENT_DIR: contentDir,
+      CACHE_DIR: join(root, 'cache'),
+      ...env,
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = await new Promise<number>((resolve) =>
+    child.on('close', (code) => resolve(code ?? 1)),
+  );
+  return { exitCode, output, contentDir, distDir };
+}
