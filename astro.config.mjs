@@ -6,6 +6,8 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentDir, site } from './src/site.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
 import linkIntegrity from './src/integrations/link-integrity.ts';
+import searchIndex from './src/integrations/search-index.ts';
+import { glossary } from './src/content/site-glossary.ts';
 
 /** Builds of another content folder (tests, benchmarks) keep their own content cache. */
 const cacheDir =
@@ -23,7 +25,7 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   ...(cacheDir ? { cacheDir } : {}),
-  integrations: [linkIntegrity()],
+  integrations: [searchIndex({ glossary, language: site.language }), linkIntegrity()],
   markdown: {
     // The unified processor runs remark and rehype plugins; Astro 7's default (Sätteri) runs none.
     // Articles keep the publisher's characters exactly: no quote or dash rewriting.

@@ -14,3 +14,6 @@ export const site = {
 
 /** Where article Markdown and the glossary live. Benchmarks point this at generated corpora. */
 export const contentDir = process.env['CONTENT_DIR'] ?? './content';
+
+/** People, places and organisations with their spellings (see the README). */
+export const glossaryFile = `${contentDir}/glossary.yaml`;

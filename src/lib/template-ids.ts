@@ -8,9 +8,16 @@ export const templateIds = {
   contentsHeading: 'contents-heading',
   relatedHeading: 'related-heading',
   tagsHeading: 'tags-heading',
+  namesHeading: 'names-heading',
   anchorNotice: 'anchor-notice',
   linkStatus: 'link-status',
-  search: 'search',
+  searchForm: 'site-search',
+  searchInput: 'search-input',
+  searchPanel: 'search-panel',
+  searchStatus: 'search-status',
+  searchResults: 'search-results',
+  searchTag: 'search-tag',
+  searchSort: 'search-sort',
 } as const;
 
 export const reservedIds: readonly string[] = Object.values(templateIds);

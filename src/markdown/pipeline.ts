@@ -3,8 +3,10 @@ import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
+import { glossary } from '../content/site-glossary';
 import { reservedIds } from '../lib/template-ids';
 import rehypeAnchorAliases from './rehype-anchor-aliases';
+import rehypeGlossaryNames from './rehype-glossary-names';
 import rehypeParagraphIds from './rehype-paragraph-ids';
 import rehypeParagraphLinks from './rehype-paragraph-links';
 import rehypeReservedIds from './rehype-reserved-ids';
@@ -33,4 +35,5 @@ export const rehypePlugins: RehypePlugins = [
     },
   ],
   rehypeParagraphLinks,
+  [rehypeGlossaryNames, { glossary }],
 ];

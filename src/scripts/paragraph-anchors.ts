@@ -15,10 +15,12 @@ import {
   decodeFingerprint,
   fingerprintDistance,
 } from '../markdown/fingerprint';
+import { templateIds } from '../lib/template-ids';
+import { markWordsIn } from './highlight';
 
 const body = document.querySelector<HTMLElement>('.article-body');
-const notice = document.querySelector<HTMLElement>('#anchor-notice');
-const status = document.querySelector<HTMLElement>('#link-status');
+const notice = document.getElementById(templateIds.anchorNotice);
+const status = document.getElementById(templateIds.linkStatus);
 
 function reducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -46,10 +48,15 @@ function showNotice(message: string | undefined): void {
   if (notice) notice.textContent = message ?? '';
 }
 
+/** Words a search result asked to mark on arrival (`?mark=Kiev&mark=Kÿiv`), marked once. */
+let searchWords: string[] | undefined = new URLSearchParams(location.search).getAll('mark');
+
 function land(target: HTMLElement, scroll: boolean): void {
   for (const marked of document.querySelectorAll('.is-linked'))
     marked.classList.remove('is-linked');
   target.classList.add('is-linked');
+  if (searchWords?.length) markWordsIn(target, searchWords);
+  searchWords = undefined;
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
   if (scroll)
     target.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });

@@ -1,0 +1,260 @@
+/**
+ * The search interface, loaded only when a reader shows intent (see `search-intent.ts`): results
+ * as you type under the header, or on the search page, where the address follows the query.
+ * Everything from the index is put in the page as text nodes, never as HTML.
+ */
+import type { GlossaryName } from '../lib/names';
+import { appendMarked } from './highlight';
+import {
+  SearchEngine,
+  type Pagefind,
+  type SearchOptions,
+  type SearchOutcome,
+} from './search-engine';
+
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+async function loadEngine(): Promise<SearchEngine> {
+  const pagefindUrl = `${base}pagefind/pagefind.js`;
+  const [pagefind, glossary] = await Promise.all([
+    import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>,
+    fetch(`${base}search/glossary.json`).then(
+      (response) => response.json() as Promise<GlossaryName[]>,
+    ),
+  ]);
+  return new SearchEngine(pagefind, glossary);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** The link to a hit: its anchor, with the words to mark there. */
+function hitHref(url: string, marked: string[]): string {
+  const [path, hash = ''] = url.split('#');
+  const params = new URLSearchParams();
+  for (const word of marked) params.append('mark', word);
+  const query = params.size > 0 ? `?${params}` : '';
+  return `${path}${query}${hash ? `#${hash}` : ''}`;
+}
+
+function summary(outcome: SearchOutcome, raw: string): string {
+  const exact = outcome.articles.flatMap((a) => a.hits).filter((hit) => hit.complete).length;
+  const parts: string[] = [];
+  if (outcome.missing.length > 0) {
+    const missing = outcome.missing
+      .map((term) => (term.startsWith('"') ? term : `“${term}”`))
+      .join(', ');
+    parts.push(
+      `No exact match: ${missing} ${outcome.missing.length === 1 ? 'is' : 'are'} in no article.`,
+    );
+  }
+  if (outcome.hits === 0) {
+    parts.push(`Nothing found for “${raw.trim()}”.`);
+  } else {
+    const where = plural(outcome.articles.length, 'article', 'articles');
+    if (exact > 0)
+      parts.push(
+        `${plural(exact, 'passage', 'passages')} in ${where} ${exact === 1 ? 'matches' : 'match'}.`,
+      );
+    if (outcome.partial) parts.push(`${exact > 0 ? 'Then p' : 'P'}assages with some of the words.`);
+    if (outcome.truncated) parts.push(`Showing the first ${outcome.hits}.`);
+  }
+  return parts.join(' ');
+}
+
+function renderResults(list: HTMLElement, outcome: SearchOutcome): void {
+  list.replaceChildren();
+  for (const article of outcome.articles) {
+    const item = element('li', { class: 'search-result' });
+    const heading = element('h2', { class: 'search-result__title' });
+    heading.append(element('a', { href: article.url }, article.title));
+    item.append(heading);
+    if (article.published) {
+      const date = new Date(
+        article.published.length === 10 ? `${article.published}T00:00:00Z` : article.published,
+      );
+      const time = element('time', { datetime: article.published }, dateFormat.format(date));
+      const meta = element('p', { class: 'search-result__date' });
+      meta.append(time);
+      item.append(meta);
+    }
+    const hits = element('ol', { class: 'search-result__hits' });
+    for (const hit of article.hits) {
+      const entry = element('li', {
+        class: hit.complete ? 'search-hit' : 'search-hit search-hit--partial',
+      });
+      const link = element('a', { href: hitHref(hit.url, hit.marked), class: 'search-hit__link' });
+      const label =
+        hit.kind === 'headline' ? 'Standfirst' : hit.kind === 'section' ? 'Section' : hit.section;
+      if (label) link.append(element('span', { class: 'search-hit__section' }, label));
+      const excerpt = element('span', { class: 'search-hit__text' });
+      appendMarked(excerpt, hit.text, hit.marks);
+      link.append(excerpt);
+      entry.append(link);
+      hits.append(entry);
+    }
+    item.append(hits);
+    list.append(item);
+  }
+}
+
+interface Elements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  status: HTMLElement;
+  list: HTMLElement;
+  /** The panel under the header; absent on the search page. */
+  panel?: HTMLElement | null | undefined;
+  tag?: HTMLSelectElement | null | undefined;
+  sort?: HTMLSelectElement | null | undefined;
+}
+
+export async function startSearch(elements: Elements): Promise<void> {
+  const { form, input, status, list, panel, tag, sort } = elements;
+  const onSearchPage = !panel;
+  const engine = await loadEngine();
+  let latest = 0;
+
+  if (tag) {
+    for (const [name, count] of await engine.tags()) {
+      tag.append(element('option', { value: name }, `${name} (${count})`));
+    }
+  }
+
+  const options = (): SearchOptions => ({
+    tag: tag?.value || undefined,
+    sort: sort?.value === 'date' ? 'date' : 'relevance',
+  });
+
+  /** The search page's address: `?q=...&tag=...&sort=date`, shareable. */
+  const address = (): string => {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    if (tag?.value) params.set('tag', tag.value);
+    if (sort?.value === 'date') params.set('sort', 'date');
+    return params.size > 0 ? `?${params}` : location.pathname;
+  };
+
+  async function run(): Promise<void> {
+    const ticket = ++latest;
+    const raw = input.value;
+    if (!raw.trim()) {
+      list.replaceChildren();
+      list.dataset['query'] = '';
+      status.textContent = '';
+      if (panel) panel.hidden = true;
+      return;
+    }
+    const outcome = await engine.search(raw, options());
+    if (ticket !== latest) return; // A newer keystroke already has its own search running.
+    renderResults(list, outcome);
+    // Which search the list shows: lets tests and tools wait for the right results.
+    list.dataset['query'] = `${raw}|${options().tag ?? ''}|${options().sort}`;
+    status.textContent = summary(outcome, raw);
+    if (panel) panel.hidden = false;
+  }
+
+  // History on the search page: typing rewrites the current entry, so Back does not step
+  // through every keystroke; Enter or a new filter keeps the search as an entry of its own, and
+  // the next keystroke starts a new one.
+  let draft = !new URLSearchParams(location.search).has('q');
+  const remember = (kind: 'typing' | 'commit') => {
+    if (!onSearchPage) return;
+    if (kind === 'typing' && !draft) history.pushState(null, '', address());
+    else if (location.search !== new URL(address(), location.href).search)
+      history.replaceState(null, '', address());
+    draft = kind === 'typing';
+  };
+
+  input.addEventListener('input', () => {
+    remember('typing');
+    void run();
+  });
+  for (const select of [tag, sort]) {
+    select?.addEventListener('change', () => {
+      draft = false;
+      history.pushState(null, '', address());
+      void run();
+    });
+  }
+
+  form.addEventListener('submit', (event) => {
+    if (!onSearchPage) return; // Elsewhere the form goes to the search page.
+    event.preventDefault();
+    remember('commit');
+    void run();
+  });
+
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
+  const container = panel ?? list;
+  const onKey = (event: KeyboardEvent) => {
+    const all = links();
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (all.length === 0) return;
+      event.preventDefault();
+      const next = event.key === 'ArrowDown' ? Math.min(at + 1, all.length - 1) : at - 1;
+      if (next < 0) input.focus();
+      else all[next]!.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      input.value = '';
+      remember('typing');
+      void run();
+      input.focus();
+    }
+  };
+  input.addEventListener('keydown', onKey);
+  container.addEventListener('keydown', onKey);
+
+  if (onSearchPage) {
+    const restore = () => {
+      const params = new URLSearchParams(location.search);
+      input.value = params.get('q') ?? '';
+      const wantedTag = params.get('tag') ?? '';
+      if (tag) {
+        // A shared address may name a tag no article has any more: keep it, and find nothing.
+        if (wantedTag && ![...tag.options].some((option) => option.value === wantedTag)) {
+          tag.append(element('option', { value: wantedTag }, `${wantedTag} (0)`));
+        }
+        tag.value = wantedTag;
+      }
+      if (sort) sort.value = params.get('sort') === 'date' ? 'date' : 'relevance';
+      void run();
+    };
+    addEventListener('popstate', () => {
+      draft = false;
+      restore();
+    });
+    if (!new URLSearchParams(location.search).has('q') && input.value.trim()) {
+      // The reader typed while the search was loading.
+      history.replaceState(null, '', address());
+    }
+    restore();
+  } else {
+    // Close the panel when focus leaves the search.
+    document.addEventListener('focusin', (event) => {
+      if (panel && !form.contains(event.target as Node) && !panel.contains(event.target as Node))
+        panel.hidden = true;
+    });
+    input.addEventListener('focus', () => {
+      if (panel && input.value.trim()) panel.hidden = false;
+    });
+    if (input.value.trim()) void run();
+  }
+  form.dataset['searchReady'] = '';
+}
