@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { contentDir, site } from './src/site.ts';
 import { rehypePlugins, remarkPlugins } from './src/markdown/pipeline.ts';
@@ -22,10 +23,32 @@ export default defineConfig({
   trailingSlash: 'always',
   // Two articles that resolve to one address must fail the build, not overwrite each other.
   prerenderConflictBehavior: 'error',
-  build: { format: 'directory' },
+  // One request for the page and its styles: the stylesheet is small and inlined everywhere.
+  build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   ...(cacheDir ? { cacheDir } : {}),
-  integrations: [searchIndex({ glossary, language: site.language }), linkIntegrity()],
+  integrations: [
+    sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),
+    searchIndex({ glossary, language: site.language }),
+    linkIntegrity(),
+  ],
+  security: {
+    // A meta Content-Security-Policy on every page; Astro adds the hashes of what it inlines.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its WebAssembly in the browser.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
     // The unified processor runs remark and rehype plugins; Astro 7's default (Sätteri) runs none.
     // Articles keep the publisher's characters exactly: no quote or dash rewriting.

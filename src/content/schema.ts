@@ -53,6 +53,20 @@ const anchorId = z
   .string()
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'expected an id such as "fighter-jets"');
 
+/** A person credited with the story: a name, or a name and the address of their page. */
+const author = z.union([text, z.strictObject({ name: text, url: webUrl.optional() })]).transform((value) =>
+  typeof value === 'string' ? { name: value } : value,
+);
+
+const correction = z.strictObject({
+  date: isoDate,
+  /** What was wrong and what was changed, as readers should see it. */
+  text,
+});
+
+/** Where the story comes from, e.g. a wire service, when it is known. */
+const source = z.strictObject({ name: text, url: webUrl.optional() });
+
 const related = z.strictObject({
   title: text,
   url: webUrl.optional(),
@@ -69,7 +83,10 @@ export const articleSchema = z
     /** Where the story was filed from, e.g. "Ramstein, Germany". */
     dateline: text.optional(),
     /** Who wrote it. Wire copy often has no byline: leave it out rather than invent one. */
-    byline: z.union([text, z.array(text).min(1)]).optional(),
+    byline: z
+      .union([author, z.array(author).min(1)])
+      .optional()
+      .transform((value) => (value === undefined ? [] : [value].flat())),
     language: languageTag.default('en'),
     tags: z
       .array(text, { error: 'expected a list of tags' })
@@ -79,6 +96,9 @@ export const articleSchema = z
       }),
     /** Headlines the publisher linked as "Also read"; a URL only when one is known. */
     related: z.array(related).default([]),
+    /** Dated corrections, shown on the page and in its structured data. */
+    corrections: z.array(correction).default([]),
+    source: source.optional(),
     /** Old anchor ids that must keep landing: `old-id: current-id` (see the README). */
     aliases: z.record(anchorId, anchorId).default({}),
   })

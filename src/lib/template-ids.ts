@@ -9,6 +9,7 @@ export const templateIds = {
   relatedHeading: 'related-heading',
   tagsHeading: 'tags-heading',
   namesHeading: 'names-heading',
+  correctionsHeading: 'corrections-heading',
   anchorNotice: 'anchor-notice',
   linkStatus: 'link-status',
   searchForm: 'site-search',

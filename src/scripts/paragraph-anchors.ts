@@ -136,8 +136,10 @@ body?.addEventListener('click', (event) => {
   void copyLink(anchor);
 });
 
-addEventListener('hashchange', arrive);
-arrive();
+if (body) {
+  addEventListener('hashchange', arrive);
+  arrive();
+}
 // The browser's own scroll to the fragment can come after this script and move focus to the
 // page when its target cannot take focus (an alias marker): give it back to the landing.
 addEventListener(

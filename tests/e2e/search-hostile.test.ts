@@ -56,7 +56,6 @@ describe('an article whose text looks like HTML', () => {
 
     await page.goto(`${site.url}search/?q=standfirst`);
     await page.locator('#search-results[data-query^="standfirst"]').waitFor({ state: 'attached' });
-    console.log(await page.locator('#search-results').innerHTML());
     expect(await page.locator('.search-hit__text').allTextContents()).toEqual([standfirst]);
 
     await page.goto(`${site.url}articles/hostile/`);

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { lookup } from 'mrmime';
 
 export interface StaticSite {
@@ -19,6 +20,8 @@ export interface ServeOptions {
   base?: string;
   /** Extra response headers on every page, e.g. a Content-Security-Policy. */
   headers?: Record<string, string>;
+  /** Gzip text responses when the browser accepts it, as static hosts do (for measurements). */
+  compress?: boolean;
 }
 
 /**
@@ -29,18 +32,29 @@ export async function serveStatic({
   root,
   base = '/',
   headers = {},
+  compress = false,
 }: ServeOptions): Promise<StaticSite> {
   const rootDir = normalize(root + sep);
 
-  async function send(res: ServerResponse, file: string, status: number): Promise<void> {
+  async function send(
+    res: ServerResponse,
+    file: string,
+    status: number,
+    gzip: boolean,
+  ): Promise<void> {
     const info = await stat(file);
+    const type = lookup(extname(file)) ?? 'application/octet-stream';
+    const zip = gzip && /^(text\/|application\/(javascript|json|xml|rss))|svg/.test(type);
     res.writeHead(status, {
-      'content-type': lookup(extname(file)) ?? 'application/octet-stream',
-      'content-length': info.size,
+      'content-type': type,
       'cache-control': 'no-cache',
+      ...(zip
+        ? { 'content-encoding': 'gzip', vary: 'accept-encoding' }
+        : { 'content-length': info.size }),
       ...headers,
     });
-    createReadStream(file).pipe(res);
+    const stream = createReadStream(file);
+    (zip ? stream.pipe(createGzip()) : stream).pipe(res);
   }
 
   async function resolveFile(pathname: string): Promise<string | undefined> {
@@ -60,9 +74,10 @@ export async function serveStatic({
       if (pathname.startsWith(base)) {
         file = await resolveFile(decodeURIComponent(pathname.slice(base.length)));
       }
-      if (file) return send(res, file, 200);
+      const gzip = compress && /\bgzip\b/.test(String(req.headers['accept-encoding']));
+      if (file) return send(res, file, 200, gzip);
       const notFound = await resolveFile('404.html');
-      if (notFound) return send(res, notFound, 404);
+      if (notFound) return send(res, notFound, 404, gzip);
       res.writeHead(404).end('Not found');
     })().catch((error: unknown) => {
       res.writeHead(500).end(String(error));

@@ -22,7 +22,8 @@ describe('article schema', () => {
   it('accepts a complete article and turns dates into Dates', () => {
     const article = articleSchema.parse(valid);
     expect(article.published.toISOString()).toBe('2023-04-21T00:00:00.000Z');
-    expect(article.byline).toBeUndefined();
+    expect(article.byline).toEqual([]);
+    expect(article.corrections).toEqual([]);
   });
 
   it('fills defaults for optional lists and the language', () => {
@@ -74,5 +75,30 @@ describe('article schema', () => {
     for (const url of ['/story', 'javascript:alert(1)']) {
       expect(issues({ ...valid, related: [{ title: 'x', url }] })).not.toEqual([]);
     }
+  });
+
+  it('reads a byline as a name, a name with an address, or a list of them', () => {
+    expect(articleSchema.parse({ ...valid, byline: 'Jane Doe' }).byline).toEqual([
+      { name: 'Jane Doe' },
+    ]);
+    expect(
+      articleSchema.parse({
+        ...valid,
+        byline: [{ name: 'Jane Doe', url: 'https://example.org/jd' }, 'John Roe'],
+      }).byline,
+    ).toEqual([{ name: 'Jane Doe', url: 'https://example.org/jd' }, { name: 'John Roe' }]);
+    expect(issues({ ...valid, byline: [] })).not.toEqual([]);
+    expect(issues({ ...valid, byline: { name: 'X', url: 'javascript:alert(1)' } })).not.toEqual([]);
+  });
+
+  it('reads dated corrections and refuses an undated one', () => {
+    const article = articleSchema.parse({
+      ...valid,
+      corrections: [{ date: '2023-04-22', text: 'Fixed a name.' }],
+    });
+    expect(article.corrections[0]?.date.toISOString()).toBe('2023-04-22T00:00:00.000Z');
+    expect(issues({ ...valid, corrections: [{ text: 'Fixed a name.' }] })).toEqual([
+      expect.stringMatching(/^corrections\.0\.date: /),
+    ]);
   });
 });

@@ -1,0 +1,50 @@
+import { site } from '../site';
+import type { ArticleEntry } from './articles';
+
+/**
+ * schema.org `NewsArticle` for an article page, as JSON-LD. Only what the frontmatter says: no
+ * author when there is no byline, no image when there is none.
+ */
+export function newsArticle(article: ArticleEntry, url: URL): Record<string, unknown> {
+  const { data } = article;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: data.title,
+    description: data.description,
+    url: url.href,
+    mainEntityOfPage: url.href,
+    datePublished: data.published.toISOString(),
+    dateModified: (data.updated ?? data.published).toISOString(),
+    inLanguage: data.language,
+    ...(data.dateline ? { dateline: data.dateline } : {}),
+    ...(data.tags.length > 0 ? { keywords: data.tags.join(', ') } : {}),
+    ...(data.byline.length > 0
+      ? {
+          author: data.byline.map((author) => ({
+            '@type': 'Person',
+            name: author.name,
+            ...(author.url ? { url: author.url } : {}),
+          })),
+        }
+      : {}),
+    ...(data.source
+      ? { sourceOrganization: { '@type': 'Organization', name: data.source.name } }
+      : {}),
+    publisher: { '@type': 'Organization', name: site.name, url: new URL(site.base, site.url).href },
+    ...(data.corrections.length > 0
+      ? {
+          correction: data.corrections.map((correction) => ({
+            '@type': 'CorrectionComment',
+            text: correction.text,
+            datePublished: correction.date.toISOString(),
+          })),
+        }
+      : {}),
+  };
+}
+
+/** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
