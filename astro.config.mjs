@@ -50,6 +50,8 @@ export default defineConfig({
     },
   },
   markdown: {
+    // Highlighters colour code with inline styles, which the Content-Security-Policy refuses.
+    syntaxHighlight: false,
     // The unified processor runs remark and rehype plugins; Astro 7's default (Sätteri) runs none.
     // Articles keep the publisher's characters exactly: no quote or dash rewriting.
     processor: unified({ smartypants: false, remarkPlugins, rehypePlugins }),

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { fold, isAcronym, type GlossaryName } from '../lib/names';
+import { expected } from './errors';
+import { fields, text } from './schema';
 
-const text = z.string().trim().min(1, 'must not be empty');
-
-export const glossaryEntrySchema = z.strictObject({
+export const glossaryEntrySchema = fields({
   /** How the site names it. */
   name: text,
-  kind: z.enum(['person', 'place', 'organisation']),
+  kind: z.enum(['person', 'place', 'organisation'], { error: expected('person, place or organisation') }),
   /** Other ways articles write it; the name itself always counts as one. */
   spellings: z.array(text, { error: 'expected a list of spellings' }).default([]),
 });

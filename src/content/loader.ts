@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFrontmatterAsWritten } from './frontmatter';
@@ -7,6 +10,8 @@ import { readFrontmatterAsWritten } from './frontmatter';
  *
  * - Each entry's frontmatter is re-read as written (see `readFrontmatterAsWritten`) before the
  *   collection schema validates it, so impossible dates are refused instead of rolled over.
+ * - Two files that give one address (`Kyiv-Talks.md` and `kyiv-talks.md`) fail the load,
+ *   naming both: the glob loader would keep one and drop the other without a word.
  * - The glob loader only logs an error when an article fails to render (a Markdown plugin
  *   threw, say) and the build goes on without that article's body. Here any error it logs fails
  *   the load, and so the build, with the loader's own message naming the file.
@@ -17,6 +22,8 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
     name: 'markdown-with-dates-as-written',
     load: async (context) => {
       const errors: string[] = [];
+      /** Files by id in this load: the glob loader reads files concurrently. */
+      const seen = new Map<string, string>();
       const logger = new Proxy(context.logger, {
         get(target, property, receiver) {
           if (property !== 'error') return Reflect.get(target, property, receiver);
@@ -30,6 +37,17 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
         ...context,
         logger,
         parseData: async (props) => {
+          // The file that already gave this id: earlier in this load, or in the cache.
+          const cached = context.store.get(props.id)?.filePath;
+          const earlier = seen.get(props.id) ?? (cached ? fileURLToPath(new URL(cached, context.config.root)) : undefined);
+          if (props.filePath) seen.set(props.id, props.filePath);
+          // A renamed file leaves its old entry behind: only a file that still exists clashes.
+          if (earlier && props.filePath && earlier !== props.filePath && existsSync(earlier)) {
+            const root = fileURLToPath(context.config.root);
+            errors.push(
+              `Two articles have the address articles/${props.id}/: ${relative(root, earlier)} and ${relative(root, props.filePath)}. Rename one of them.`,
+            );
+          }
           const data = props.filePath ? await readFrontmatterAsWritten(props.filePath) : props.data;
           return context.parseData({ ...props, data: data as typeof props.data });
         },

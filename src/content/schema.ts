@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { describeValue, expected } from './errors';
 
 const isoDatePattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -16,7 +17,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
  * Impossible dates are refused rather than rolled over into the next month.
  */
 export const isoDate = z
-  .string({ error: 'expected a date written as YYYY-MM-DD' })
+  .string({ error: expected('a date written as YYYY-MM-DD') })
   .superRefine((value, ctx) => {
     const match = isoDatePattern.exec(value);
     if (!match) {
@@ -35,45 +36,58 @@ export const isoDate = z
   })
   .transform((value) => new Date(/T| /.test(value) ? value : `${value}T00:00:00Z`));
 
-const text = z.string().trim().min(1, 'must not be empty');
+export const text = z.string({ error: expected('text') }).trim().min(1, 'must not be empty');
+
+/**
+ * An object whose every field is known: a misspelt field name is an error that names it,
+ * instead of a value silently ignored.
+ */
+export function fields<Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((key) => `"${key}"`).join(', ')}: check the spelling; the fields are ${known}`
+        : expected('a set of fields')(issue),
+  });
+}
 
 /** BCP 47 language tag, e.g. `en`, `en-GB`, `uk`, `zh-Hans`. */
 const languageTag = z
-  .string()
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "en" or "en-GB"');
+  .string({ error: expected('a language tag such as "en" or "en-GB"') })
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: (issue) => `expected a language tag such as "en" or "en-GB", got ${describeValue(issue.input)}` });
 
 /** An absolute web address. Only http(s): a `javascript:` or `data:` URL must never reach a page. */
 export const webUrl = z.url({
   protocol: /^https?$/,
-  error: 'expected an absolute http(s) URL such as https://example.org/story',
+  error: expected('an absolute http(s) URL such as https://example.org/story'),
 });
 
 /** An element id as editors write them: letters, digits, `-` and `_`, starting with a letter or digit. */
 const anchorId = z
-  .string()
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'expected an id such as "fighter-jets"');
+  .string({ error: expected('an id such as "fighter-jets"') })
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, { error: (issue) => `expected an id such as "fighter-jets", got ${describeValue(issue.input)}` });
 
 /** A person credited with the story: a name, or a name and the address of their page. */
-const author = z.union([text, z.strictObject({ name: text, url: webUrl.optional() })]).transform((value) =>
+const author = z.union([text, fields({ name: text, url: webUrl.optional() })], { error: expected('a name, or a name and url') }).transform((value) =>
   typeof value === 'string' ? { name: value } : value,
 );
 
-const correction = z.strictObject({
+const correction = fields({
   date: isoDate,
   /** What was wrong and what was changed, as readers should see it. */
   text,
 });
 
 /** Where the story comes from, e.g. a wire service, when it is known. */
-const source = z.strictObject({ name: text, url: webUrl.optional() });
+const source = fields({ name: text, url: webUrl.optional() });
 
-const related = z.strictObject({
+const related = fields({
   title: text,
   url: webUrl.optional(),
 });
 
-export const articleSchema = z
-  .strictObject({
+export const articleSchema = fields({
     /** The headline. */
     title: text.max(200, 'a headline has at most 200 characters'),
     /** The standfirst: one sentence that says what the story is. */
@@ -89,15 +103,15 @@ export const articleSchema = z
       .transform((value) => (value === undefined ? [] : [value].flat())),
     language: languageTag.default('en'),
     tags: z
-      .array(text, { error: 'expected a list of tags' })
+      .array(text, { error: expected('a list of tags') })
       .default([])
       .refine((tags) => new Set(tags.map((tag) => tag.toLowerCase())).size === tags.length, {
         message: 'tags must not repeat',
       }),
     /** Headlines the publisher linked as "Also read"; a URL only when one is known. */
-    related: z.array(related).default([]),
+    related: z.array(related, { error: expected('a list of headlines') }).default([]),
     /** Dated corrections, shown on the page and in its structured data. */
-    corrections: z.array(correction).default([]),
+    corrections: z.array(correction, { error: expected('a list of dated corrections') }).default([]),
     source: source.optional(),
     /** Old anchor ids that must keep landing: `old-id: current-id` (see the README). */
     aliases: z.record(anchorId, anchorId).default({}),

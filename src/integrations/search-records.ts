@@ -2,6 +2,7 @@ import type { Element } from 'domhandler';
 import { findAll, findOne, getAttributeValue, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { NameMatch } from '../lib/names';
+import { segmentWords } from '../lib/segment';
 
 /** What an article page declares about itself for the index, in `<article data-search>`. */
 export interface ArticleSearchData {
@@ -67,7 +68,7 @@ export function articleRecords(
   const records: SearchRecord[] = [
     {
       url: data.path,
-      content: headline,
+      content: segmentWords(headline),
       filters: filters(headline, 'headline', 0),
       sort,
     },
@@ -84,7 +85,7 @@ export function articleRecords(
     if (isHeading) section = text;
     records.push({
       url: `${data.path}#${element.attribs['id']}`,
-      content: text,
+      content: segmentWords(text),
       filters: filters(text, isHeading ? 'section' : 'paragraph', ++order, section),
       sort,
     });

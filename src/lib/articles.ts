@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { slug } from 'github-slugger';
+import { site } from '../site';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -12,9 +13,13 @@ export async function getArticles(): Promise<ArticleEntry[]> {
   );
 }
 
-/** Joins a site-relative path to the configured base, e.g. `articles/x/` -> `/news/articles/x/`. */
+/**
+ * Joins a site-relative path to the configured base, e.g. `articles/x/` -> `/news/articles/x/`.
+ * The base comes from `src/site.ts`, as in the config: on the server Astro lets a `BASE_URL`
+ * in the environment override `import.meta.env.BASE_URL`.
+ */
 export function withBase(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const base = site.base.replace(/\/?$/, '/');
   return base + path.replace(/^\//, '');
 }
 

@@ -2,20 +2,28 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import { glossary } from '../content/site-glossary';
 import { reservedIds } from '../lib/template-ids';
 import rehypeAnchorAliases from './rehype-anchor-aliases';
+import rehypeDirAuto from './rehype-dir-auto';
 import rehypeGlossaryNames from './rehype-glossary-names';
 import rehypeParagraphIds from './rehype-paragraph-ids';
 import rehypeParagraphLinks from './rehype-paragraph-links';
 import rehypeReservedIds from './rehype-reserved-ids';
+import { sanitizeSchema } from './sanitize-schema';
 import remarkPinnedIds from './remark-pinned-ids';
 
 /** The article pipeline, in order. Shared by `astro.config.mjs` and the unit tests. */
 export const remarkPlugins: RemarkPlugins = [remarkPinnedIds];
 
 export const rehypePlugins: RehypePlugins = [
+  // Raw HTML is parsed here, not at the end where Astro would, so the sanitizer sees all of it
+  // before the site adds anything of its own.
+  rehypeRaw,
+  [rehypeSanitize, sanitizeSchema],
   rehypeSlug,
   [rehypeReservedIds, { reserved: reservedIds }],
   rehypeParagraphIds,
@@ -35,5 +43,6 @@ export const rehypePlugins: RehypePlugins = [
     },
   ],
   rehypeParagraphLinks,
+  rehypeDirAuto,
   [rehypeGlossaryNames, { glossary }],
 ];

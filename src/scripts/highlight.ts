@@ -36,10 +36,11 @@ export function wordRanges(
       const word = match[0].replace(/[^\p{L}\p{N}$%]+$/u, '').replace(/^[^\p{L}\p{N}$€£]+/u, '');
       const start = match.index + match[0].indexOf(word);
       const parts = [...word.matchAll(/[\p{L}\p{N}$]+/gu)];
+      // The whole word when it is a query word (Mig-29); else only its parts that match (the
+      // "standfirst" of `onerror=alert("standfirst")`, the 首都 of 首都，也是).
+      const whole = query.includes(fold(word).replace(/[^\p{L}\p{N}$]+/gu, ''));
       const matching =
-        query.length > 0 && !matchesAny(word, query)
-          ? parts.filter((part) => matchesAny(part[0], query))
-          : [];
+        query.length > 0 && !whole ? parts.filter((part) => matchesAny(part[0], query)) : [];
       if (matching.length > 0) {
         for (const part of matching)
           ranges.push([start + part.index, start + part.index + part[0].length]);

@@ -1,4 +1,5 @@
 import { nameMatcher, type GlossaryName, type NameMatch } from '../lib/names';
+import { segmentWords, withoutWordBreaks } from '../lib/segment';
 import { mergeRanges, phraseRanges, wordRanges, type Range } from './highlight';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './search-query';
 
@@ -208,12 +209,15 @@ export class SearchEngine {
     }
     ranges = mergeRanges(ranges);
     // A headline record holds the title, then the standfirst: show the standfirst.
-    const title = field(data, 'title');
+    const title = segmentWords(field(data, 'title'));
     const offset = kind === 'headline' && content.startsWith(title) ? title.length + 1 : 0;
-    const text = content.slice(offset);
-    const marks = ranges
-      .filter(([start]) => start >= offset)
-      .map(([start, end]): Range => [start - offset, end - offset]);
+    // Take out the word breaks the index put into unspaced scripts (src/lib/segment.ts).
+    const { text, ranges: marks } = withoutWordBreaks(
+      content.slice(offset),
+      ranges
+        .filter(([start]) => start >= offset)
+        .map(([start, end]): Range => [start - offset, end - offset]),
+    );
     return {
       url: data.url,
       kind,

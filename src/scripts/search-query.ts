@@ -1,4 +1,5 @@
 import type { NameMatch } from '../lib/names';
+import { segmentWords } from '../lib/segment';
 
 /** A search as the reader typed it, taken apart. */
 export interface ParsedQuery {
@@ -17,7 +18,8 @@ const doubleQuotes = /[“”„‟″«»＂]/g;
 const edgePunctuation = /^[^\p{L}\p{N}$€£]+|[^\p{L}\p{N}%]+$/gu;
 
 export function parseQuery(raw: string, findNames: (text: string) => NameMatch[]): ParsedQuery {
-  const text = raw.replace(doubleQuotes, '"');
+  // Words are broken the way the index broke them (Chinese, Japanese, Thai have no spaces).
+  const text = segmentWords(raw.replace(doubleQuotes, '"'));
   const phrases: string[] = [];
   // A quote with no partner is read as plain text.
   const rest = text

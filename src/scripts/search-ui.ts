@@ -80,7 +80,7 @@ function renderResults(list: HTMLElement, outcome: SearchOutcome): void {
   list.replaceChildren();
   for (const article of outcome.articles) {
     const item = element('li', { class: 'search-result' });
-    const heading = element('h2', { class: 'search-result__title' });
+    const heading = element('h2', { class: 'search-result__title', dir: 'auto' });
     heading.append(element('a', { href: article.url }, article.title));
     item.append(heading);
     if (article.published) {
@@ -101,7 +101,7 @@ function renderResults(list: HTMLElement, outcome: SearchOutcome): void {
       const label =
         hit.kind === 'headline' ? 'Standfirst' : hit.kind === 'section' ? 'Section' : hit.section;
       if (label) link.append(element('span', { class: 'search-hit__section' }, label));
-      const excerpt = element('span', { class: 'search-hit__text' });
+      const excerpt = element('span', { class: 'search-hit__text', dir: 'auto' });
       appendMarked(excerpt, hit.text, hit.marks);
       link.append(excerpt);
       entry.append(link);

@@ -31,7 +31,7 @@ let document: Document;
 
 beforeAll(async () => {
   build = await buildTemporarySite({ 'articles/loan.md': source });
-  if (build.exitCode !== 0) throw new Error(build.output);
+  if (build.exitCode !== 0) throw new Error(build.output.slice(-4000));
   document = parseHTML(readFileSync(join(build.distDir, 'articles/loan/index.html'), 'utf8'))
     .document as unknown as Document;
 }, 120_000);

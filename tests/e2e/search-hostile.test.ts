@@ -25,7 +25,7 @@ beforeAll(async () => {
     'articles/hostile.md': hostile,
     'glossary.yaml': readFileSync(join(projectRoot, 'content/glossary.yaml'), 'utf8'),
   });
-  if (build.exitCode !== 0) throw new Error(build.output);
+  if (build.exitCode !== 0) throw new Error(build.output.slice(-4000));
   site = await serveStatic({ root: build.distDir });
   chromium = await launchBrowser();
 }, 120_000);

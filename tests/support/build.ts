@@ -33,7 +33,12 @@ export async function buildTemporarySite(
   const child = spawn(process.execPath, [astro, 'build', '--outDir', distDir], {
     cwd: projectRoot,
     env: {
-      ...process.env,
+      // Without what Vitest puts in the environment (BASE_URL, MODE, ...): Astro would read it.
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(
+          ([name]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/.test(name),
+        ),
+      ),
       ASTRO_TELEMETRY_DISABLED: '1',
       CONTENT_DIR: contentDir,
       CACHE_DIR: join(root, 'cache'),

@@ -66,10 +66,16 @@ describe('wordRanges with the query words', () => {
     expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['standfirst', 'standfirst']);
   });
 
-  it('marks a whole word that matches, hyphen and all', () => {
+  it('marks a whole word that is a query word, hyphen and all, else only its matching parts', () => {
     const text = 'Soviet-designed Mig-29 fighters.';
-    expect(
-      wordRanges(text, [1, 2], ['mig', '29', 'fighter']).map(([s, e]) => text.slice(s, e)),
-    ).toEqual(['Mig-29', 'fighters']);
+    const marked = (words: string[]) =>
+      wordRanges(text, [1, 2], words).map(([s, e]) => text.slice(s, e));
+    expect(marked(['Mig-29', 'fighter'])).toEqual(['Mig-29', 'fighters']);
+    expect(marked(['MiG', '29', 'fighter'])).toEqual(['Mig', '29', 'fighters']);
+  });
+
+  it('marks the word, not its neighbours, in scripts written without spaces', () => {
+    const text = '北京 是 中国 的 首都，也是 一座';
+    expect(wordRanges(text, [4], ['首都']).map(([s, e]) => text.slice(s, e))).toEqual(['首都']);
   });
 });

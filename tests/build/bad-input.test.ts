@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildTemporarySite } from '../support/build';
+import { projectRoot } from '../support/paths';
+
+const glossary = readFileSync(join(projectRoot, 'content/glossary.yaml'), 'utf8');
+const frontmatter = (fields: string) => `---\n${fields}\n---\n\nThe body of the story.\n`;
+const valid = 'title: A story\ndescription: One sentence.\npublished: 2023-04-21';
+
+/** Builds a site from the files; the build must fail, and its output is returned. */
+async function failingBuild(files: Record<string, string>): Promise<string> {
+  const build = await buildTemporarySite(files);
+  expect(build.exitCode, build.output).not.toBe(0);
+  return build.output;
+}
+
+describe.concurrent(
+  'broken input fails the build with the file, the field, the value and what was expected',
+  () => {
+    it('a missing title', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter('description: One sentence.\npublished: 2023-04-21'),
+      });
+      expect(output).toContain('articles → story data does not match collection schema');
+      expect(output).toContain('title: expected text, got nothing');
+      expect(output).toMatch(/articles\/story\.md/);
+    });
+
+    it('an impossible date', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(valid.replace('2023-04-21', '2023-02-30')),
+      });
+      expect(output).toContain('published: "2023-02-30" is not a day of the calendar');
+      expect(output).toMatch(/articles\/story\.md/);
+    });
+
+    it('a misspelt field name', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(`${valid}\npublshed: 2023-04-21`),
+      });
+      expect(output).toContain(
+        'unknown field "publshed": check the spelling; the fields are title, description, published',
+      );
+    });
+
+    it('a tag that is not a string', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(`${valid}\ntags: [Ukraine, 42]`),
+      });
+      expect(output).toContain('tags.1: expected text, got 42');
+    });
+
+    it('a malformed glossary entry', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(valid),
+        'glossary.yaml': `${glossary}\nkharkiv:\n  name: Kharkiv\n  kind: city\n`,
+      });
+      expect(output).toMatch(
+        /glossary\.yaml: the glossary is not valid:\s+kharkiv\.kind: expected person, place or organisation, got "city"/,
+      );
+    });
+
+    it('a YAML syntax error, naming the line', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(`${valid}\ntags: [Ukraine, NATO`),
+      });
+      expect(output).toMatch(/articles\/story\.md/);
+      expect(output).toMatch(/line 5|:5:|\(5:/);
+    });
+
+    it('two articles with the same address, naming both files', async () => {
+      const output = await failingBuild({
+        'articles/kyiv-talks.md': frontmatter(valid),
+        'articles/Kyiv-Talks.md': frontmatter(valid.replace('A story', 'Another story')),
+      });
+      expect(output).toContain('kyiv-talks.md');
+      expect(output).toContain('Kyiv-Talks.md');
+    });
+  },
+);
+
+/** Every file under a folder with its size, time and content hash. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const path = join(dir, file);
+    const info = statSync(path);
+    files[file] = info.isDirectory()
+      ? 'dir'
+      : `${info.size} ${info.mtimeMs} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+  }
+  return files;
+}
+
+describe('the build', () => {
+  const source = {
+    'articles/story.md': readFileSync(
+      join(
+        projectRoot,
+        'content/articles/kiev-allies-coordinate-aid-under-pressure-from-zelenskyy.md',
+      ),
+      'utf8',
+    ),
+    'glossary.yaml': glossary,
+  };
+
+  it('never writes into the content folder and leaves its files as they were', async () => {
+    const first = await buildTemporarySite(source);
+    expect(first.exitCode, first.output).toBe(0);
+    const before = snapshot(first.contentDir);
+    expect(Object.keys(before).sort()).toEqual(['articles', 'articles/story.md', 'glossary.yaml']);
+    const { spawnSync } = await import('node:child_process');
+    const again = spawnSync(
+      process.execPath,
+      [
+        join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
+        'build',
+        '--outDir',
+        `${first.distDir}-2`,
+      ],
+      {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          CONTENT_DIR: first.contentDir,
+          CACHE_DIR: `${first.distDir}-cache`,
+        },
+      },
+    );
+    expect(again.status).toBe(0);
+    expect(snapshot(first.contentDir)).toEqual(before);
+  });
+
+  it('is deterministic: two builds of the same content are byte-identical, search index included', async () => {
+    const [a, b] = [await buildTemporarySite(source), await buildTemporarySite(source)];
+    expect(a.exitCode).toBe(0);
+    expect(b.exitCode).toBe(0);
+    const hashes = (dir: string) =>
+      Object.fromEntries(
+        Object.entries(snapshot(dir)).map(([file, line]) => [file, line.split(' ').at(-1)]),
+      );
+    const [left, right] = [hashes(a.distDir), hashes(b.distDir)];
+    expect(Object.keys(left).filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(
+      5,
+    );
+    expect(right).toEqual(left);
+  });
+});
