@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { projectRoot } from './paths';
 
 export interface TemporaryBuild {
   exitCode: number;
-  /** Everything the build printed, stdout and stderr together. */
+  /** Everything the build printed, stdout and stderr together, without colour codes. */
   output: string;
   contentDir: string;
   distDir: string;
@@ -51,5 +52,7 @@ export async function buildTemporarySite(
   const exitCode = await new Promise<number>((resolve) =>
     child.on('close', (code) => resolve(code ?? 1)),
   );
-  return { exitCode, output, contentDir, distDir };
+  // Astro colours its messages whenever colour is forced from outside (as under CI): the codes
+  // would split "tags.1: expected text" into pieces.
+  return { exitCode, output: stripVTControlCharacters(output), contentDir, distDir };
 }
