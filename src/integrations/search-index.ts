@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { GlossaryEntry } from '../content/glossary';
 import { nameMatcher } from '../lib/names';
-import { articleRecords, type SearchRecord } from './search-records';
+import { articleRecord, type SearchRecord } from './search-records';
 
 export interface Options {
   glossary: readonly GlossaryEntry[];
@@ -13,7 +13,7 @@ export interface Options {
   language: string;
 }
 
-/** Reads every built article page and returns its records, in a stable order. */
+/** Reads every built article page and returns its record, in a stable order. */
 export async function collectRecords(
   distDir: string,
   glossary: readonly GlossaryEntry[],
@@ -23,12 +23,12 @@ export async function collectRecords(
     .filter((file) => file.endsWith('.html'))
     .map((file) => file.split(sep).join('/'))
     .sort();
-  const perPage = await Promise.all(
+  const records = await Promise.all(
     pages.map(async (file) =>
-      articleRecords(await readFile(join(distDir, file), 'utf8'), findNames),
+      articleRecord(await readFile(join(distDir, file), 'utf8'), findNames),
     ),
   );
-  return perPage.flat();
+  return records.filter((record): record is SearchRecord => record !== undefined);
 }
 
 function fail(step: string, errors: string[]): never {
@@ -37,9 +37,9 @@ function fail(step: string, errors: string[]): never {
 
 /**
  * Builds the Pagefind index in `astro:build:done`, with Pagefind's Node API: one record per
- * headline, section and paragraph, so every paragraph is a result of its own and every
- * occurrence of a phrase is found, not only the first on a page. Names from the glossary are
- * filters. `$` is kept in words, so `$150` can be told from `150`. Any error fails the build.
+ * article, laid out so the search page can name the passage of every match (see
+ * `search-records.ts`). `$` is kept in words, so `$150` can be told from `150`. Any error fails
+ * the build.
  * Also writes `search/glossary.json`, the spellings the search page expands queries with.
  */
 export default function searchIndex({ glossary, language }: Options): AstroIntegration {
@@ -52,8 +52,6 @@ export default function searchIndex({ glossary, language }: Options): AstroInteg
         const { index, errors } = await pagefind.createIndex({
           includeCharacters: '$',
           forceLanguage: language,
-          // One fragment file per record would mean hundreds of thousands of files at archive size.
-          maxFragments: 4096,
         });
         if (!index || errors.length > 0) fail('starting Pagefind', errors);
         try {
@@ -74,10 +72,7 @@ export default function searchIndex({ glossary, language }: Options): AstroInteg
           spellings,
         }));
         await writeFile(join(distDir, 'search', 'glossary.json'), JSON.stringify(names));
-        const articles = records.filter(
-          (record) => record.filters['kind']?.[0] === 'headline',
-        ).length;
-        logger.info(`indexed ${records.length} records from ${articles} articles`);
+        logger.info(`indexed ${records.length} articles`);
       },
     },
   };

@@ -2,6 +2,13 @@ import type { Element } from 'domhandler';
 import { findAll, findOne, getAttributeValue, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { NameMatch } from '../lib/names';
+import {
+  nameToken,
+  outlineFilter,
+  tagToken,
+  wordCount,
+  type ArticleOutline,
+} from '../lib/search-outline';
 import { segmentWords } from '../lib/segment';
 
 /** What an article page declares about itself for the index, in `<article data-search>`. */
@@ -16,12 +23,13 @@ export interface ArticleSearchData {
 }
 
 /**
- * One Pagefind record: an article's headline, one of its sections, or one of its paragraphs.
+ * One Pagefind record per article. Pagefind's cost is per record (about 0.6 ms each, measured):
+ * a record per paragraph made indexing 25 times slower. Results are still passages: the record's
+ * content is the headline, the standfirst and every section heading and cited block in order,
+ * and its outline (see `search-outline.ts`) lets the browser map each match back to its block.
  *
- * Pagefind searches every `meta` value as text (a search for "2023" would match every record
- * through a date, "tanks" every paragraph under a "Tanks" heading), so records carry no meta.
- * What the results page shows (title, section, date, order) travels as filters instead: they
- * come back with each result and are not searched as words.
+ * Records carry no meta, which Pagefind would search as text; the outline rides in a filter that
+ * nothing filters on, so it comes back with results and is never loaded as a filter.
  */
 export interface SearchRecord {
   url: string;
@@ -33,48 +41,38 @@ export interface SearchRecord {
 const blockTags = new Set(['p', 'li', 'blockquote', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /**
- * The records of one built article page: its headline and standfirst, then every section heading
- * and citable block of its body, each addressed by its anchor. Pages without
- * `<article data-search>` give none.
+ * The record of one built article page, or none for a page without `<article data-search>`.
+ * Each block's text ends with a token per glossary name it mentions, and the headline with one
+ * per tag, so names and tags are searched as words, in the block where they are.
  */
-export function articleRecords(
+export function articleRecord(
   html: string,
   findNames: (text: string) => NameMatch[],
-): SearchRecord[] {
-  if (!html.includes('data-search=')) return [];
+): SearchRecord | undefined {
+  if (!html.includes('data-search=')) return undefined;
   const document = parseDocument(html);
   const article = findOne(
     (element) => element.name === 'article' && 'data-search' in element.attribs,
     document.children,
   );
   const body = article && findOne((element) => hasClass(element, 'article-body'), article.children);
-  if (!article || !body) return [];
+  if (!article || !body) return undefined;
   const data = JSON.parse(getAttributeValue(article, 'data-search')!) as ArticleSearchData;
-  const sort = { published: data.published };
-  /** Tags, and the glossary names the text mentions in any spelling. */
-  const filters = (text: string, kind: string, order: number, section = '') => {
-    const names = [...new Set(findNames(text).map((match) => match.entry.id))].sort();
-    return {
-      kind: [kind],
-      title: [data.title],
-      published: [data.published],
-      order: [String(order)],
-      ...(section ? { section: [section] } : {}),
-      ...(data.tags.length > 0 ? { tag: data.tags } : {}),
-      ...(names.length > 0 ? { name: names } : {}),
-    };
+
+  /** A block as indexed: its words, broken where scripts have no spaces, then its name tokens. */
+  const indexed = (text: string, extra: string[] = []) => {
+    const names = [...new Set(findNames(text).map((match) => nameToken(match.entry.id)))];
+    return [segmentWords(text), ...names, ...extra].join(' ');
   };
-  const headline = `${data.title}\n${data.description}`;
-  const records: SearchRecord[] = [
-    {
-      url: data.path,
-      content: segmentWords(headline),
-      filters: filters(headline, 'headline', 0),
-      sort,
-    },
-  ];
-  let section = '';
-  let order = 0;
+
+  const headline = indexed(`${data.title}\n${data.description}`, data.tags.map(tagToken));
+  const outline: ArticleOutline = {
+    title: data.title,
+    published: data.published,
+    sections: [],
+    blocks: [['', 'headline', -1, wordCount(headline)]],
+  };
+  const parts = [headline];
   for (const element of findAll(
     (node) => blockTags.has(node.name) && 'id' in node.attribs,
     body.children,
@@ -82,15 +80,22 @@ export function articleRecords(
     const text = textContent(element).replace(/\s+/g, ' ').trim();
     if (!text) continue;
     const isHeading = element.name.startsWith('h');
-    if (isHeading) section = text;
-    records.push({
-      url: `${data.path}#${element.attribs['id']}`,
-      content: segmentWords(text),
-      filters: filters(text, isHeading ? 'section' : 'paragraph', ++order, section),
-      sort,
-    });
+    if (isHeading) outline.sections.push(text);
+    const block = indexed(text);
+    parts.push(block);
+    outline.blocks.push([
+      element.attribs['id']!,
+      isHeading ? 'section' : 'paragraph',
+      outline.sections.length - 1,
+      wordCount(block),
+    ]);
   }
-  return records;
+  return {
+    url: data.path,
+    content: parts.join('\n'),
+    filters: { [outlineFilter]: [JSON.stringify(outline)] },
+    sort: { published: data.published },
+  };
 }
 
 function hasClass(element: Element, name: string): boolean {

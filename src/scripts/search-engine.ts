@@ -1,4 +1,11 @@
 import { nameMatcher, type GlossaryName, type NameMatch } from '../lib/names';
+import {
+  isToken,
+  nameToken,
+  outlineFilter,
+  tagToken,
+  type ArticleOutline,
+} from '../lib/search-outline';
 import { segmentWords, withoutWordBreaks } from '../lib/segment';
 import { mergeRanges, phraseRanges, wordRanges, type Range } from './highlight';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './search-query';
@@ -7,22 +14,23 @@ import { isEmptyQuery, parseQuery, type ParsedQuery } from './search-query';
 export interface Pagefind {
   search(
     term: string | null,
-    options?: { filters?: Record<string, unknown> },
-  ): Promise<{
-    results: { id: string; score: number; data(): Promise<PagefindRecord> }[];
-  }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+    options?: Record<string, unknown>,
+  ): Promise<{ results: PagefindResult[] }>;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindRecord>;
 }
 
 interface PagefindRecord {
   url: string;
   content: string;
+  /** Positions, in words, of what matched the search. */
   locations: number[];
-  /** What src/integrations/search-records.ts put there: kind, title, section, published, order. */
   filters: Record<string, string[]>;
 }
-
-const field = (record: PagefindRecord, name: string) => record.filters[name]?.[0] ?? '';
 
 export interface SearchOptions {
   tag?: string | undefined;
@@ -38,7 +46,7 @@ export interface Hit {
   /** The exact words marked, passed to the article so it can mark them too. */
   marked: string[];
   order: number;
-  /** False for a hit holding only some of the query's words. */
+  /** False for a passage holding only some parts of the query. */
   complete: boolean;
 }
 
@@ -53,16 +61,24 @@ export interface SearchOutcome {
   query: ParsedQuery;
   articles: ArticleResult[];
   hits: number;
-  /** Words and phrases of the query found in no article at all. */
+  /** Words, phrases and names of the query found in no article at all. */
   missing: string[];
   /** True when some hits hold only part of the query. */
   partial: boolean;
-  /** True when more hits exist than were loaded. */
+  /** True when more articles matched than were loaded. */
   truncated: boolean;
 }
 
-/** How many records are loaded at most for one search. */
-const MAX_HITS = 80;
+/** How many articles are loaded at most for one search. */
+const MAX_ARTICLES = 25;
+
+/** One part of a query: every part must be in a passage for the passage to match exactly. */
+interface Part {
+  label: string;
+  term: string;
+  phrase?: string;
+  nameId?: string;
+}
 
 export class SearchEngine {
   readonly #pagefind: Pagefind;
@@ -77,156 +93,160 @@ export class SearchEngine {
     return parseQuery(raw, this.#findNames);
   }
 
-  async tags(): Promise<[string, number][]> {
-    const filters = await this.#pagefind.filters();
-    return Object.entries(filters['tag'] ?? {}).sort(([a], [b]) => a.localeCompare(b, 'en'));
-  }
-
   async search(raw: string, options: SearchOptions): Promise<SearchOutcome> {
     const query = this.parse(raw);
     const empty = { query, articles: [], hits: 0, missing: [], partial: false, truncated: false };
     if (isEmptyQuery(query)) return empty;
 
-    type Result = Awaited<ReturnType<Pagefind['search']>>['results'][number];
-    const tag = options.tag ? { tag: options.tag } : {};
-    const find = async (term: string | null, filters: Record<string, unknown>) =>
-      (await this.#pagefind.search(term, { filters })).results;
-
-    // The query's parts: each phrase, each word, each name (a name is a filter: any spelling).
-    const parts = [
-      ...query.phrases.map((phrase) => ({
-        label: `"${phrase}"`,
-        term: `"${phrase}"`,
-        filters: {},
-      })),
-      ...query.words.map((word) => ({ label: word, term: word, filters: {} })),
+    const parts: Part[] = [
+      ...query.phrases.map((phrase) => ({ label: `"${phrase}"`, term: `"${phrase}"`, phrase })),
+      ...query.words.map((word) => ({ label: word, term: word })),
       ...query.names.map((name) => ({
         label: name.typed,
-        term: null,
-        filters: { name: [name.id] },
+        term: nameToken(name.id),
+        nameId: name.id,
       })),
     ];
-    const [perPart, everywhere] = await Promise.all([
-      Promise.all(parts.map((part) => find(part.term, { ...tag, ...part.filters }))),
-      // Pagefind drops a word it has never seen: look for each part in the whole index.
-      Promise.all(parts.map((part) => find(part.term, part.filters))),
+    const [perPart, tagged] = await Promise.all([
+      Promise.all(parts.map(async (part) => (await this.#pagefind.search(part.term)).results)),
+      options.tag
+        ? this.#pagefind
+            .search(tagToken(options.tag))
+            .then(({ results }) => new Set(results.map((r) => r.id)))
+        : undefined,
     ]);
-    const missing = parts.filter((_, i) => everywhere[i]!.length === 0).map((part) => part.label);
+    // Pagefind drops a word it has never seen; name it instead.
+    const missing = parts.filter((_, i) => perPart[i]!.length === 0).map((part) => part.label);
 
-    // Exact hits hold every part. Pagefind's own multi-word search also returns pages with only
-    // some words, so the intersection is taken here; its ranking orders the exact hits.
-    const counts = new Map<string, { result: Result; parts: number; score: number }>();
-    for (const results of perPart) {
+    // Articles holding every part first (by score), then those with some (most parts first).
+    const articles = new Map<
+      string,
+      { results: (PagefindResult | undefined)[]; parts: number; score: number }
+    >();
+    perPart.forEach((results, i) => {
       for (const result of results) {
-        const seen = counts.get(result.id) ?? { result, parts: 0, score: 0 };
-        seen.parts++;
-        seen.score += result.score;
-        counts.set(result.id, seen);
+        if (tagged && !tagged.has(result.id)) continue;
+        const entry = articles.get(result.id) ?? { results: [], parts: 0, score: 0 };
+        entry.results[i] = result;
+        entry.parts++;
+        entry.score += result.score;
+        articles.set(result.id, entry);
       }
-    }
-    let complete: Result[] = [];
-    if (missing.length === 0) {
-      const ranking =
-        query.words.length > 0
-          ? await find(query.words.join(' '), {
-              ...tag,
-              ...(query.names.length > 0 ? { name: query.names.map((n) => n.id) } : {}),
-            })
-          : perPart[0]!;
-      complete = ranking.filter((result) => counts.get(result.id)?.parts === parts.length);
-    }
-    // Then hits with some of the parts: most parts first, then Pagefind's score.
-    const exact = new Set(complete.map((result) => result.id));
-    const partial =
-      parts.length > 1 || missing.length > 0
-        ? [...counts.values()]
-            .filter(({ result }) => !exact.has(result.id))
-            .sort((a, b) => b.parts - a.parts || b.score - a.score)
-            .map(({ result }) => result)
-        : [];
-
-    const ranked = [
-      ...complete.map((r) => ({ r, complete: true })),
-      ...partial.map((r) => ({ r, complete: false })),
-    ];
+    });
+    const ranked = [...articles.values()].sort((a, b) => b.parts - a.parts || b.score - a.score);
     const loaded = await Promise.all(
       ranked
-        .slice(0, MAX_HITS)
-        .map(async ({ r, complete }) => ({ data: await r.data(), complete })),
+        .slice(0, MAX_ARTICLES)
+        .map((article) => this.#article(article.results, parts, missing.length > 0)),
     );
-    const nameIds = new Set(query.names.map((name) => name.id));
 
-    const byArticle = new Map<string, ArticleResult>();
-    for (const { data, complete } of loaded) {
-      const articleUrl = data.url.replace(/#.*$/, '');
-      const article =
-        byArticle.get(articleUrl) ??
-        byArticle
-          .set(articleUrl, {
-            url: articleUrl,
-            title: field(data, 'title'),
-            published: field(data, 'published'),
-            hits: [],
-          })
-          .get(articleUrl)!;
-      article.hits.push(this.#hit(data, complete, nameIds, query.phrases, query.words));
-    }
-    const articles = [...byArticle.values()];
-    // Within an article: passages with every part first, each group in reading order.
-    for (const article of articles) {
-      article.hits.sort((a, b) => Number(b.complete) - Number(a.complete) || a.order - b.order);
-    }
-    if (options.sort === 'date') {
-      articles.sort((a, b) => b.published.localeCompare(a.published));
-    }
+    const results = loaded.filter(
+      (article): article is ArticleResult => article !== undefined && article.hits.length > 0,
+    );
+    if (options.sort === 'date') results.sort((a, b) => b.published.localeCompare(a.published));
+    const hits = results.flatMap((article) => article.hits);
     return {
       query,
-      articles,
-      hits: loaded.length,
+      articles: results,
+      hits: hits.length,
       missing,
-      partial: partial.length > 0,
-      truncated: ranked.length > loaded.length,
+      partial: hits.some((hit) => !hit.complete),
+      truncated: ranked.length > MAX_ARTICLES,
     };
   }
 
-  #hit(
-    data: PagefindRecord,
-    complete: boolean,
-    nameIds: ReadonlySet<string>,
-    phrases: readonly string[],
-    words: readonly string[],
-  ): Hit {
-    const kind = (field(data, 'kind') || 'paragraph') as Hit['kind'];
-    const content = data.content;
-    // Pagefind gives the positions of the words it matched; a phrase is marked whole, everywhere.
-    const queryWords = [...words, ...phrases.flatMap((phrase) => phrase.split(' '))];
-    let ranges = [
-      ...wordRanges(content, data.locations, queryWords),
-      ...phrases.flatMap((phrase) => phraseRanges(content, phrase)),
-    ];
-    for (const match of this.#findNames(content)) {
-      if (nameIds.has(match.entry.id)) ranges.push([match.start, match.end]);
+  /** One article's passages: which blocks each part matched, marked. */
+  async #article(
+    results: (PagefindResult | undefined)[],
+    parts: Part[],
+    anyMissing: boolean,
+  ): Promise<ArticleResult | undefined> {
+    const data = await Promise.all(results.map((result) => result?.data()));
+    const first = data.find((record) => record !== undefined);
+    const outlineJson = first?.filters[outlineFilter]?.[0];
+    if (!first || !outlineJson) return undefined;
+    const outline = JSON.parse(outlineJson) as ArticleOutline;
+    const words = first.content.split(/\s+/).filter(Boolean);
+
+    // Where each block starts, in words, and its text with the name and tag tokens left out.
+    const starts: number[] = [];
+    let at = 0;
+    for (const [, , , count] of outline.blocks) {
+      starts.push(at);
+      at += count;
     }
-    ranges = mergeRanges(ranges);
-    // A headline record holds the title, then the standfirst: show the standfirst.
-    const title = segmentWords(field(data, 'title'));
-    const offset = kind === 'headline' && content.startsWith(title) ? title.length + 1 : 0;
-    // Take out the word breaks the index put into unspaced scripts (src/lib/segment.ts).
-    const { text, ranges: marks } = withoutWordBreaks(
-      content.slice(offset),
-      ranges
-        .filter(([start]) => start >= offset)
-        .map(([start, end]): Range => [start - offset, end - offset]),
-    );
-    return {
-      url: data.url,
-      kind,
-      section: field(data, 'section'),
-      text,
-      marks,
-      marked: [...new Set(marks.map(([start, end]) => text.slice(start, end)))],
-      order: Number(field(data, 'order')),
-      complete,
+    const blockOf = (position: number) => {
+      let index = starts.length - 1;
+      while (index > 0 && starts[index]! > position) index--;
+      return index;
     };
+    const blocks = outline.blocks.map(([, , , count], index) => {
+      const own = words
+        .slice(starts[index], starts[index]! + count)
+        .filter((word) => !isToken(word));
+      return { text: own.join(' '), hitBy: new Set<number>(), ranges: [] as Range[] };
+    });
+
+    parts.forEach((part, i) => {
+      const record = data[i];
+      if (!record) return;
+      if (part.phrase) {
+        blocks.forEach((block) => {
+          const ranges = phraseRanges(block.text, part.phrase!);
+          if (ranges.length === 0) return;
+          block.hitBy.add(i);
+          block.ranges.push(...ranges);
+        });
+        return;
+      }
+      const byBlock = new Map<number, number[]>();
+      for (const position of record.locations) {
+        const index = blockOf(position);
+        byBlock.set(index, [...(byBlock.get(index) ?? []), position - starts[index]!]);
+      }
+      for (const [index, positions] of byBlock) {
+        const block = blocks[index]!;
+        block.hitBy.add(i);
+        if (part.nameId) {
+          for (const match of this.#findNames(block.text)) {
+            if (match.entry.id === part.nameId) block.ranges.push([match.start, match.end]);
+          }
+        } else {
+          block.ranges.push(...wordRanges(block.text, positions, [part.label]));
+        }
+      }
+    });
+
+    const articleUrl = first.url.replace(/#.*$/, '');
+    const titleWords = segmentWords(outline.title).split(/\s+/).filter(Boolean).length;
+    const hits: Hit[] = [];
+    outline.blocks.forEach(([id, kind, section], index) => {
+      const block = blocks[index]!;
+      if (block.hitBy.size === 0) return;
+      let text = block.text;
+      let ranges = mergeRanges(block.ranges);
+      if (kind === 'headline') {
+        // The headline block is the title, then the standfirst: the title is shown above.
+        const offset = text.split(' ').slice(0, titleWords).join(' ').length + 1;
+        text = text.slice(offset);
+        ranges = ranges
+          .filter(([start]) => start >= offset)
+          .map(([start, end]): Range => [start - offset, end - offset]);
+      }
+      const shown = withoutWordBreaks(text, ranges);
+      hits.push({
+        url: id ? `${articleUrl}#${id}` : articleUrl,
+        kind,
+        section: outline.sections[section] ?? '',
+        text: shown.text,
+        marks: shown.ranges,
+        marked: [...new Set(shown.ranges.map(([start, end]) => shown.text.slice(start, end)))],
+        order: index,
+        complete: !anyMissing && block.hitBy.size === parts.length,
+      });
+    });
+    // Passages with every part first, each group in reading order.
+    hits.sort((a, b) => Number(b.complete) - Number(a.complete) || a.order - b.order);
+    return { url: articleUrl, title: outline.title, published: outline.published, hits };
   }
 }

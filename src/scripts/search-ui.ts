@@ -129,12 +129,6 @@ export async function startSearch(elements: Elements): Promise<void> {
   const engine = await loadEngine();
   let latest = 0;
 
-  if (tag) {
-    for (const [name, count] of await engine.tags()) {
-      tag.append(element('option', { value: name }, `${name} (${count})`));
-    }
-  }
-
   const options = (): SearchOptions => ({
     tag: tag?.value || undefined,
     sort: sort?.value === 'date' ? 'date' : 'relevance',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { articleRecords } from '../../src/integrations/search-records';
 import { parseGlossary } from '../../src/content/glossary';
+import { articleRecord } from '../../src/integrations/search-records';
 import { nameMatcher } from '../../src/lib/names';
+import { outlineFilter, wordCount, type ArticleOutline } from '../../src/lib/search-outline';
 
 const findNames = nameMatcher(
   parseGlossary('kyiv:\n  name: Kyiv\n  kind: place\n  spellings: [Kiev]\n', 'g.yaml'),
@@ -11,7 +12,7 @@ const data = {
   title: 'Allies in Kiev',
   description: 'A standfirst.',
   published: '2023-04-21',
-  tags: ['Ukraine'],
+  tags: ['Military aid'],
   language: 'en',
 };
 const page = `<html><body><nav class="toc"><a href="#s">In this article</a></nav>
@@ -22,47 +23,59 @@ const page = `<html><body><nav class="toc"><a href="#s">In this article</a></nav
     <h2 id="jets">Fighter jets<a class="heading-anchor" href="#jets"></a></h2>
     <ul><li id="p-2">An item</li></ul>
     <blockquote id="p-3"><p>A quote</p></blockquote>
+    <p id="p-4">北京是中国的首都</p>
   </div>
   <aside><h2 id="related-heading">Also read</h2><ul><li>Another story</li></ul></aside>
 </article></body></html>`;
 
-describe('articleRecords', () => {
-  const records = articleRecords(page, findNames);
+describe('articleRecord', () => {
+  const record = articleRecord(page, findNames)!;
+  const outline = JSON.parse(record.filters[outlineFilter]![0]!) as ArticleOutline;
 
-  it('makes one record for the headline and one per section and cited block, addressed by anchor', () => {
-    expect(records.map((record) => [record.url, record.content])).toEqual([
-      ['/articles/x/', 'Allies in Kiev\nA standfirst.'],
-      ['/articles/x/#p-1', 'The lead, in Kiev.'],
-      ['/articles/x/#jets', 'Fighter jets'],
-      ['/articles/x/#p-2', 'An item'],
-      ['/articles/x/#p-3', 'A quote'],
+  it('makes one record per article: headline, standfirst, then every section and cited block', () => {
+    expect(record.url).toBe('/articles/x/');
+    expect(record.content.split('\n')).toEqual([
+      'Allies in Kiev',
+      'A standfirst. zznkyiv zztmilitaryaid',
+      'The lead, in Kiev. zznkyiv',
+      'Fighter jets',
+      'An item',
+      'A quote',
+      '北京\u200a是\u200a中国\u200a的\u200a首都',
     ]);
   });
 
-  it('indexes nothing outside the body: no navigation, table of contents or "Also read"', () => {
-    const all = records.map((record) => record.content).join(' ');
-    expect(all).not.toMatch(/In this article|Also read|Another story/);
+  it('outlines the blocks, so a match in words can be traced to its passage', () => {
+    expect(outline).toEqual({
+      title: 'Allies in Kiev',
+      published: '2023-04-21',
+      sections: ['Fighter jets'],
+      blocks: [
+        ['', 'headline', -1, 7],
+        ['p-1', 'paragraph', -1, 5],
+        ['jets', 'section', 0, 2],
+        ['p-2', 'paragraph', 0, 2],
+        ['p-3', 'paragraph', 0, 2],
+        ['p-4', 'paragraph', 0, 5],
+      ],
+    });
+    expect(outline.blocks.reduce((sum, block) => sum + block[3], 0)).toBe(
+      wordCount(record.content),
+    );
   });
 
-  it('carries title, section, order, tags and glossary names as filters, and no meta', () => {
-    expect(records[1]).toEqual({
-      url: '/articles/x/#p-1',
-      content: 'The lead, in Kiev.',
-      filters: {
-        kind: ['paragraph'],
-        title: ['Allies in Kiev'],
-        published: ['2023-04-21'],
-        order: ['1'],
-        tag: ['Ukraine'],
-        name: ['kyiv'],
-      },
-      sort: { published: '2023-04-21' },
-    });
-    expect(records[3]!.filters['section']).toEqual(['Fighter jets']);
-    expect(records[0]!.filters['name']).toEqual(['kyiv']);
+  it('indexes nothing outside the body: no navigation, table of contents or "Also read"', () => {
+    expect(record.content).not.toMatch(/In this article|Also read|Another story/);
+  });
+
+  it('carries no meta, which Pagefind would search as text', () => {
+    expect(Object.keys(record).sort()).toEqual(['content', 'filters', 'sort', 'url']);
+    expect(record.sort).toEqual({ published: '2023-04-21' });
   });
 
   it('gives nothing for a page that is not an article', () => {
-    expect(articleRecords('<html><body><p id="x">Hello</p></body></html>', findNames)).toEqual([]);
+    expect(
+      articleRecord('<html><body><p id="x">Hello</p></body></html>', findNames),
+    ).toBeUndefined();
   });
 });

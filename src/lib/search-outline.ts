@@ -1,0 +1,44 @@
+/**
+ * How an article's search record is laid out, shared by the indexer and the browser. No Node
+ * imports: the search page bundles this.
+ */
+
+/** A block of the record: its anchor id ('' for the headline), kind, section index and words. */
+export type OutlineBlock = [
+  id: string,
+  kind: 'headline' | 'section' | 'paragraph',
+  section: number,
+  words: number,
+];
+
+export interface ArticleOutline {
+  title: string;
+  published: string;
+  sections: string[];
+  /** In order; the record's content is their texts joined, so word positions map to blocks. */
+  blocks: OutlineBlock[];
+}
+
+/** The filter that carries the outline. Nothing filters on it, so Pagefind never loads it. */
+export const outlineFilter = 'outline';
+
+/** Words as Pagefind counts them for match positions: runs of non-space characters. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * Words that stand for a glossary name or a tag in the index. They are made to be found by the
+ * search page, never typed, and never shown: `zzn` or `zzt` and the id's letters and digits.
+ */
+export function nameToken(id: string): string {
+  return `zzn${id.replace(/[^\p{L}\p{N}]/gu, '')}`;
+}
+
+export function tagToken(tag: string): string {
+  return `zzt${tag.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}`;
+}
+
+export function isToken(word: string): boolean {
+  return /^zz[nt][\p{L}\p{N}]+$/u.test(word);
+}
