@@ -1,0 +1,143 @@
+/**
+ * Runs the real Astro build over a corpus, the way tests/support/build.ts does, and measures
+ * it: wall time, peak memory and CPU of the whole process tree, and the time of each phase,
+ * read from when each line of the build log arrives.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { sampleTree, type TreeUsage } from './proctree.ts';
+
+export interface BuildOptions {
+  projectRoot: string;
+  contentDir: string;
+  cacheDir: string;
+  outDir: string;
+  /** Where the whole build log is written. */
+  logFile: string;
+  /** Write a V8 CPU profile of the build's Node process here. */
+  cpuProfileDir?: string | undefined;
+}
+
+export interface Phase {
+  name: string;
+  ms: number;
+}
+
+export interface BuildRun {
+  exitCode: number;
+  wallMs: number;
+  usage: TreeUsage;
+  phases: Phase[];
+  /** The last lines of the log, to show when the build failed. */
+  tail: string[];
+  /** What the build said it did, e.g. "indexed 1000 articles". */
+  indexed: string | undefined;
+  pages: number | undefined;
+}
+
+/**
+ * Lines that mark the end of each phase, in the order Astro prints them, and the name of the
+ * phase each one ends. Astro's own timestamps have one-second resolution; these use the time a
+ * line reached the benchmark (milliseconds).
+ */
+const markers: { pattern: RegExp; ends: string }[] = [
+  { pattern: /\[content\] Syncing content/, ends: 'startup: config, Vite, integrations' },
+  {
+    pattern: /\[content\] Synced content/,
+    ends: 'content sync: read, frontmatter, schema, Markdown + plugins',
+  },
+  { pattern: /\[build\] Building static entrypoints/, ends: 'types, build info' },
+  { pattern: /^\s*generating static routes/, ends: 'bundle (Vite)' },
+  // The routes' own summary line, without the "[build]" of the others.
+  { pattern: /^(\d\d:\d\d:\d\d )?✓ Completed in/, ends: 'render and write pages' },
+  { pattern: /\[@astrojs\/sitemap\]/, ends: 'sitemap' },
+  { pattern: /\[search-index\] indexed/, ends: 'search index: read pages, records, Pagefind' },
+  { pattern: /\[link-integrity\]/, ends: 'link integrity' },
+];
+
+export async function runBuild(options: BuildOptions): Promise<BuildRun> {
+  const astro = join(options.projectRoot, 'node_modules/astro/bin/astro.mjs');
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    CONTENT_DIR: options.contentDir,
+    CACHE_DIR: options.cacheDir,
+  };
+  if (options.cpuProfileDir) {
+    env['NODE_OPTIONS'] =
+      `${process.env['NODE_OPTIONS'] ?? ''} --cpu-prof --cpu-prof-dir=${options.cpuProfileDir}`.trim();
+  }
+  const started = performance.now();
+  const child = spawn(process.execPath, [astro, 'build', '--outDir', options.outDir], {
+    cwd: options.projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const sampler = sampleTree(child.pid!);
+  const log = createWriteStream(options.logFile);
+
+  const reached: { at: number; marker: number }[] = [];
+  const tail: string[] = [];
+  let indexed: string | undefined;
+  let pages: number | undefined;
+  let next = 0;
+  const onLine = (line: string) => {
+    const at = performance.now() - started;
+    log.write(`${(at / 1000).toFixed(3).padStart(9)}s ${line}\n`);
+    if (/[├└]─/.test(line)) return; // One line per page: not needed beyond the log file.
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+    // Markers are looked for in order; one that never comes (a phase Astro skipped) is passed
+    // over when a later one arrives.
+    for (let i = next; i < markers.length; i++) {
+      if (markers[i]!.pattern.test(line)) {
+        reached.push({ at, marker: i });
+        next = i + 1;
+        break;
+      }
+    }
+    indexed ??= /\[search-index\] (indexed .*)/.exec(line)?.[1];
+    const built = /(\d+) page\(s\) built/.exec(line);
+    if (built) pages = Number(built[1]);
+  };
+  createInterface({ input: child.stdout }).on('line', onLine);
+  createInterface({ input: child.stderr }).on('line', onLine);
+
+  const exitCode = await new Promise<number>((resolve) =>
+    child.on('close', (code) => resolve(code ?? 1)),
+  );
+  const wallMs = performance.now() - started;
+  const usage = sampler.stop();
+  await new Promise<void>((resolve) => log.end(resolve));
+
+  const phases: Phase[] = [];
+  let previous = 0;
+  for (const { at, marker } of reached) {
+    phases.push({ name: markers[marker]!.ends, ms: at - previous });
+    previous = at;
+  }
+  phases.push({
+    name: exitCode === 0 ? 'finish and exit' : 'until the build failed',
+    ms: wallMs - previous,
+  });
+  return { exitCode, wallMs, usage, phases, tail, indexed, pages };
+}
+
+export interface FolderSize {
+  bytes: number;
+  files: number;
+}
+
+/** Apparent size of every file under `dir` (what a deploy uploads). */
+export function folderSize(dir: string): FolderSize {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    files++;
+  }
+  return { bytes, files };
+}

@@ -1,0 +1,125 @@
+/**
+ * Memory and CPU of a whole process tree, sampled from /proc (Linux). `/usr/bin/time` reports
+ * the largest single process, not the sum of processes running at once (Astro's Node process,
+ * esbuild, Pagefind's binary), so the tree is summed here at every sample.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+
+export interface TreeSample {
+  /** Milliseconds since sampling started. */
+  at: number;
+  /** Sum of the resident set sizes of the root and all its descendants, in bytes. */
+  rss: number;
+  processes: number;
+}
+
+export interface TreeUsage {
+  /** Largest summed RSS seen, in bytes. */
+  peakRss: number;
+  /** When the peak was seen, in ms since sampling started. */
+  peakAt: number;
+  /** User + system CPU time of the tree, in ms (as of each process's last sample). */
+  cpuMs: number;
+  /** Most processes alive at once. */
+  maxProcesses: number;
+  samples: TreeSample[];
+}
+
+const clockTicks = 100; // USER_HZ: 100 on every Linux architecture Node supports.
+
+interface ProcStat {
+  ppid: number;
+  /** utime + stime, in clock ticks. */
+  cpu: number;
+  rssPages: number;
+}
+
+function readStat(pid: string): ProcStat | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // The command name is in parentheses and may contain spaces: parse after the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): ppid is field 4, utime 14, stime 15, rss 24.
+    return {
+      ppid: Number(fields[1]),
+      cpu: Number(fields[11]) + Number(fields[12]),
+      rssPages: Number(fields[21]),
+    };
+  } catch {
+    return undefined; // The process ended between listing and reading.
+  }
+}
+
+/** Reads the page size once; 4096 unless the kernel says otherwise. */
+function pageSize(): number {
+  try {
+    const match = /KernelPageSize:\s+(\d+) kB/.exec(readFileSync('/proc/self/smaps', 'utf8'));
+    if (match) return Number(match[1]) * 1024;
+  } catch {
+    // Not Linux, or no smaps: fall through.
+  }
+  return 4096;
+}
+
+/**
+ * Samples the tree under `rootPid` every `intervalMs` until `stop()` is called. On systems
+ * without /proc it reports zeros.
+ */
+export function sampleTree(rootPid: number, intervalMs = 100): { stop(): TreeUsage } {
+  const page = pageSize();
+  const started = performance.now();
+  const usage: TreeUsage = { peakRss: 0, peakAt: 0, cpuMs: 0, maxProcesses: 0, samples: [] };
+  /** Last CPU ticks seen per pid: a process that ended keeps its last reading. */
+  const cpuByPid = new Map<number, number>();
+
+  const sample = () => {
+    let pids: string[];
+    try {
+      pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+    } catch {
+      return;
+    }
+    const stats = new Map<number, ProcStat>();
+    for (const pid of pids) {
+      const stat = readStat(pid);
+      if (stat) stats.set(Number(pid), stat);
+    }
+    const children = new Map<number, number[]>();
+    for (const [pid, stat] of stats) {
+      const list = children.get(stat.ppid) ?? [];
+      list.push(pid);
+      children.set(stat.ppid, list);
+    }
+    let rss = 0;
+    let processes = 0;
+    const queue = stats.has(rootPid) ? [rootPid] : [];
+    while (queue.length > 0) {
+      const pid = queue.pop()!;
+      const stat = stats.get(pid)!;
+      rss += stat.rssPages * page;
+      processes++;
+      cpuByPid.set(pid, stat.cpu);
+      queue.push(...(children.get(pid) ?? []));
+    }
+    if (processes === 0) return;
+    const at = performance.now() - started;
+    usage.samples.push({ at, rss, processes });
+    if (rss > usage.peakRss) {
+      usage.peakRss = rss;
+      usage.peakAt = at;
+    }
+    usage.maxProcesses = Math.max(usage.maxProcesses, processes);
+  };
+
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      let ticks = 0;
+      for (const value of cpuByPid.values()) ticks += value;
+      usage.cpuMs = (ticks / clockTicks) * 1000;
+      return usage;
+    },
+  };
+}
