@@ -14,11 +14,22 @@ export function datetimeAttribute(date: Date): string {
   return isWholeDay(date) ? iso.slice(0, 10) : iso;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** "21 April 2023", in the article's language; a time is added when the date has one. */
 export function formatDate(date: Date, language = 'en-GB'): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
-    dateStyle: 'long',
-    ...(isWholeDay(date) ? {} : { timeStyle: 'short' }),
-    timeZone: 'UTC',
-  }).format(date);
+  const locale = language === 'en' ? 'en-GB' : language;
+  const withTime = !isWholeDay(date);
+  // Making a DateTimeFormat costs far more than using one, and list pages format thousands.
+  const key = `${locale} ${withTime}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'UTC',
+    });
+    formats.set(key, format);
+  }
+  return format.format(date);
 }

@@ -23,6 +23,26 @@ export function isAcronym(spelling: string): boolean {
   return /\p{Lu}/u.test(spelling) && spelling === spelling.toUpperCase();
 }
 
+const foldedChars = new Map<string, string>();
+
+/**
+ * `fold`, character by character, so that every position in the result is the same position in
+ * the text (a character whose folded form has another length is kept as it is). ASCII letters
+ * only change case; other characters are folded once each and remembered.
+ */
+function foldKeepingPositions(text: string): string {
+  return text.replace(/[A-Z]+|[^\x00-\x7f]/gu, (chars) => {
+    if (chars.charCodeAt(0) < 0x80) return chars.toLowerCase();
+    let folded = foldedChars.get(chars);
+    if (folded === undefined) {
+      folded = fold(chars);
+      if (folded.length !== chars.length) folded = chars;
+      foldedChars.set(chars, folded);
+    }
+    return folded;
+  });
+}
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -59,10 +79,7 @@ export function nameMatcher(glossary: readonly GlossaryName[]): (text: string) =
 
   return (text) => {
     const matches: NameMatch[] = [];
-    // Folding character by character keeps positions in the folded text equal to the original's.
-    const folded = [...text]
-      .map((char) => (fold(char).length === char.length ? fold(char) : char))
-      .join('');
+    const folded = foldKeepingPositions(text);
     for (const match of foldedPattern ? folded.matchAll(foldedPattern) : []) {
       matches.push({
         entry: byFolded.get(match[0])!,

@@ -24,11 +24,9 @@ const STOP_WORDS = new Set(
 
 /** Lower-cased words with accents folded, so `Kÿiv` and `Kyiv` weigh the same. */
 export function fingerprintWords(text: string): string[] {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu);
+  // Decomposing and dropping marks changes nothing in ASCII text, the usual case.
+  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text;
+  const words = folded.toLowerCase().match(/[\p{L}\p{N}]+/gu);
   return (words ?? []).filter((word) => !STOP_WORDS.has(word));
 }
 
@@ -51,15 +49,15 @@ const LANE_SEEDS = [0, 0x9e3779b9, 0x3c6ef372, 0xdaa66d2b];
 export function fingerprint(text: string): Uint32Array {
   const votes = new Int32Array(FINGERPRINT_BITS);
   for (const word of fingerprintWords(text)) {
-    LANE_SEEDS.forEach((seed, lane) => {
-      const hash = hash32(word, seed);
-      for (let bit = 0; bit < 32; bit++) votes[lane * 32 + bit]! += (hash >>> bit) & 1 ? 1 : -1;
-    });
+    for (let lane = 0; lane < 4; lane++) {
+      const hash = hash32(word, LANE_SEEDS[lane]!);
+      for (let bit = 0; bit < 32; bit++) votes[lane * 32 + bit]! += ((hash >>> bit) & 1) * 2 - 1;
+    }
   }
   const lanes = new Uint32Array(4);
-  votes.forEach((vote, index) => {
-    if (vote > 0) lanes[index >>> 5]! |= 1 << (index & 31);
-  });
+  for (let index = 0; index < FINGERPRINT_BITS; index++) {
+    if (votes[index]! > 0) lanes[index >>> 5]! |= 1 << (index & 31);
+  }
   return lanes;
 }
 
