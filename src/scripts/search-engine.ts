@@ -8,10 +8,12 @@ import {
 } from '../lib/search-outline';
 import { segmentWords, withoutWordBreaks } from '../lib/segment';
 import { mergeRanges, phraseRanges, wordRanges, type Range } from './highlight';
+import { PAGE_SIZE } from './search-protocol';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './search-query';
 
 /** The part of Pagefind's browser API used here (pagefind.js, loaded on demand). */
 export interface Pagefind {
+  init(): Promise<void>;
   search(
     term: string | null,
     options?: Record<string, unknown>,
@@ -21,14 +23,18 @@ export interface Pagefind {
 interface PagefindResult {
   id: string;
   score: number;
+  /** Positions, in words, of what matched this search. */
+  words: number[];
+  /**
+   * The article's record. Pagefind hands every search the same cached object, rewriting its
+   * `locations` each time, so positions are read from `words` above instead.
+   */
   data(): Promise<PagefindRecord>;
 }
 
 interface PagefindRecord {
   url: string;
   content: string;
-  /** Positions, in words, of what matched the search. */
-  locations: number[];
   filters: Record<string, string[]>;
 }
 
@@ -59,18 +65,23 @@ export interface ArticleResult {
 
 export interface SearchOutcome {
   query: ParsedQuery;
+  /** The first articles that match, with their passages. */
   articles: ArticleResult[];
-  hits: number;
+  /** How many articles match in all. */
+  total: number;
   /** Words, phrases and names of the query found in no article at all. */
   missing: string[];
   /** True when some hits hold only part of the query. */
   partial: boolean;
-  /** True when more articles matched than were loaded. */
-  truncated: boolean;
 }
 
-/** How many articles are loaded at most for one search. */
-const MAX_ARTICLES = 25;
+interface Candidate {
+  results: (PagefindResult | undefined)[];
+  parts: number;
+  score: number;
+  /** The best place in any part's list of results. */
+  place: number;
+}
 
 /** One part of a query: every part must be in a passage for the passage to match exactly. */
 interface Part {
@@ -93,9 +104,13 @@ export class SearchEngine {
     return parseQuery(raw, this.#findNames);
   }
 
-  async search(raw: string, options: SearchOptions): Promise<SearchOutcome> {
+  /**
+   * The articles that match `raw`, best first (or newest first), at most `limit` of them with
+   * their passages; `total` says how many matched in all.
+   */
+  async search(raw: string, options: SearchOptions, limit = PAGE_SIZE): Promise<SearchOutcome> {
     const query = this.parse(raw);
-    const empty = { query, articles: [], hits: 0, missing: [], partial: false, truncated: false };
+    const empty = { query, articles: [], total: 0, missing: [], partial: false };
     if (isEmptyQuery(query)) return empty;
 
     const parts: Part[] = [
@@ -107,8 +122,12 @@ export class SearchEngine {
         nameId: name.id,
       })),
     ];
+    // Sorted by date, Pagefind gives each part's articles newest first.
+    const order = options.sort === 'date' ? { sort: { published: 'desc' } } : {};
     const [perPart, tagged] = await Promise.all([
-      Promise.all(parts.map(async (part) => (await this.#pagefind.search(part.term)).results)),
+      Promise.all(
+        parts.map(async (part) => (await this.#pagefind.search(part.term, order)).results),
+      ),
       options.tag
         ? this.#pagefind
             .search(tagToken(options.tag))
@@ -118,40 +137,38 @@ export class SearchEngine {
     // Pagefind drops a word it has never seen; name it instead.
     const missing = parts.filter((_, i) => perPart[i]!.length === 0).map((part) => part.label);
 
-    // Articles holding every part first (by score), then those with some (most parts first).
-    const articles = new Map<
-      string,
-      { results: (PagefindResult | undefined)[]; parts: number; score: number }
-    >();
+    // Articles holding every part first, then those with some (most parts first); within each,
+    // by Pagefind's score, or by date (the first place any part's list gives them).
+    const articles = new Map<string, Candidate>();
     perPart.forEach((results, i) => {
-      for (const result of results) {
-        if (tagged && !tagged.has(result.id)) continue;
-        const entry = articles.get(result.id) ?? { results: [], parts: 0, score: 0 };
+      results.forEach((result, place) => {
+        if (tagged && !tagged.has(result.id)) return;
+        const entry = articles.get(result.id) ?? { results: [], parts: 0, score: 0, place };
         entry.results[i] = result;
         entry.parts++;
         entry.score += result.score;
+        entry.place = Math.min(entry.place, place);
         articles.set(result.id, entry);
-      }
+      });
     });
-    const ranked = [...articles.values()].sort((a, b) => b.parts - a.parts || b.score - a.score);
+    const ranked = [...articles.values()].sort(
+      (a, b) =>
+        b.parts - a.parts || (options.sort === 'date' ? a.place - b.place : b.score - a.score),
+    );
     const loaded = await Promise.all(
       ranked
-        .slice(0, MAX_ARTICLES)
+        .slice(0, limit)
         .map((article) => this.#article(article.results, parts, missing.length > 0)),
     );
-
     const results = loaded.filter(
       (article): article is ArticleResult => article !== undefined && article.hits.length > 0,
     );
-    if (options.sort === 'date') results.sort((a, b) => b.published.localeCompare(a.published));
-    const hits = results.flatMap((article) => article.hits);
     return {
       query,
       articles: results,
-      hits: hits.length,
+      total: ranked.length,
       missing,
-      partial: hits.some((hit) => !hit.complete),
-      truncated: ranked.length > MAX_ARTICLES,
+      partial: results.some((article) => article.hits.some((hit) => !hit.complete)),
     };
   }
 
@@ -161,8 +178,8 @@ export class SearchEngine {
     parts: Part[],
     anyMissing: boolean,
   ): Promise<ArticleResult | undefined> {
-    const data = await Promise.all(results.map((result) => result?.data()));
-    const first = data.find((record) => record !== undefined);
+    // Every part's result is the same article: its record is loaded once.
+    const first = await results.find((result) => result !== undefined)?.data();
     const outlineJson = first?.filters[outlineFilter]?.[0];
     if (!first || !outlineJson) return undefined;
     const outline = JSON.parse(outlineJson) as ArticleOutline;
@@ -175,10 +192,15 @@ export class SearchEngine {
       starts.push(at);
       at += count;
     }
+    /** The block holding a word position: the last block starting at or before it. */
     const blockOf = (position: number) => {
-      let index = starts.length - 1;
-      while (index > 0 && starts[index]! > position) index--;
-      return index;
+      let [low, high] = [0, starts.length - 1];
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle]! <= position) low = middle;
+        else high = middle - 1;
+      }
+      return low;
     };
     const blocks = outline.blocks.map(([, , , count], index) => {
       const own = words
@@ -188,8 +210,8 @@ export class SearchEngine {
     });
 
     parts.forEach((part, i) => {
-      const record = data[i];
-      if (!record) return;
+      const result = results[i];
+      if (!result) return;
       if (part.phrase) {
         blocks.forEach((block) => {
           const ranges = phraseRanges(block.text, part.phrase!);
@@ -200,7 +222,7 @@ export class SearchEngine {
         return;
       }
       const byBlock = new Map<number, number[]>();
-      for (const position of record.locations) {
+      for (const position of result.words) {
         const index = blockOf(position);
         byBlock.set(index, [...(byBlock.get(index) ?? []), position - starts[index]!]);
       }
@@ -217,7 +239,9 @@ export class SearchEngine {
       }
     });
 
-    const articleUrl = first.url.replace(/#.*$/, '');
+    // Pagefind prefixes the address it was loaded from (the origin too, in a worker).
+    const address = new URL(first.url, location.href);
+    const articleUrl = address.origin === location.origin ? address.pathname : address.href;
     const titleWords = segmentWords(outline.title).split(/\s+/).filter(Boolean).length;
     const hits: Hit[] = [];
     outline.blocks.forEach(([id, kind, section], index) => {

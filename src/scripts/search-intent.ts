@@ -4,6 +4,7 @@
  * Pagefind's index. A plain article view fetches none of it.
  */
 import { templateIds } from '../lib/template-ids';
+import { startSearchWorker } from './search-client';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 const form = byId<HTMLFormElement>(templateIds.searchForm);
@@ -12,16 +13,18 @@ const onSearchPage = document.body.hasAttribute('data-search-page');
 let started: Promise<void> | undefined;
 
 function start(): Promise<void> {
-  started ??= import('./search-ui').then(({ startSearch }) =>
-    startSearch({
-      form: form!,
-      input: input!,
-      status: byId(templateIds.searchStatus)!,
-      list: byId(templateIds.searchResults)!,
-      panel: onSearchPage ? undefined : byId(templateIds.searchPanel),
-      tag: byId<HTMLSelectElement>(templateIds.searchTag),
-      sort: byId<HTMLSelectElement>(templateIds.searchSort),
-    }),
+  // The worker starts loading Pagefind while the interface code loads.
+  started ??= Promise.all([startSearchWorker(), import('./search-ui')]).then(
+    ([search, { startSearch }]) =>
+      startSearch(search, {
+        form: form!,
+        input: input!,
+        status: byId(templateIds.searchStatus)!,
+        list: byId(templateIds.searchResults)!,
+        panel: onSearchPage ? undefined : byId(templateIds.searchPanel),
+        tag: byId<HTMLSelectElement>(templateIds.searchTag),
+        sort: byId<HTMLSelectElement>(templateIds.searchSort),
+      }),
   );
   return started;
 }

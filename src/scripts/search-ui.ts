@@ -3,27 +3,10 @@
  * as you type under the header, or on the search page, where the address follows the query.
  * Everything from the index is put in the page as text nodes, never as HTML.
  */
-import type { GlossaryName } from '../lib/names';
 import { appendMarked } from './highlight';
-import {
-  SearchEngine,
-  type Pagefind,
-  type SearchOptions,
-  type SearchOutcome,
-} from './search-engine';
-
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-
-async function loadEngine(): Promise<SearchEngine> {
-  const pagefindUrl = `${base}pagefind/pagefind.js`;
-  const [pagefind, glossary] = await Promise.all([
-    import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>,
-    fetch(`${base}search/glossary.json`).then(
-      (response) => response.json() as Promise<GlossaryName[]>,
-    ),
-  ]);
-  return new SearchEngine(pagefind, glossary);
-}
+import type { SearchClient } from './search-client';
+import type { Hit, SearchOptions, SearchOutcome } from './search-engine';
+import { PAGE_SIZE } from './search-protocol';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -52,7 +35,8 @@ function hitHref(url: string, marked: string[]): string {
 }
 
 function summary(outcome: SearchOutcome, raw: string): string {
-  const exact = outcome.articles.flatMap((a) => a.hits).filter((hit) => hit.complete).length;
+  const shown = outcome.articles;
+  const exact = shown.flatMap((a) => a.hits).filter((hit) => hit.complete).length;
   const parts: string[] = [];
   if (outcome.missing.length > 0) {
     const missing = outcome.missing
@@ -62,22 +46,46 @@ function summary(outcome: SearchOutcome, raw: string): string {
       `No exact match: ${missing} ${outcome.missing.length === 1 ? 'is' : 'are'} in no article.`,
     );
   }
-  if (outcome.hits === 0) {
+  if (shown.length === 0) {
     parts.push(`Nothing found for “${raw.trim()}”.`);
+  } else if (outcome.total > shown.length) {
+    parts.push(
+      `${plural(outcome.total, 'article', 'articles')} match; the first ${shown.length} are shown.`,
+    );
+    if (outcome.partial) parts.push(`Passages with every word come first.`);
   } else {
-    const where = plural(outcome.articles.length, 'article', 'articles');
+    const where = plural(shown.length, 'article', 'articles');
     if (exact > 0)
       parts.push(
         `${plural(exact, 'passage', 'passages')} in ${where} ${exact === 1 ? 'matches' : 'match'}.`,
       );
     if (outcome.partial) parts.push(`${exact > 0 ? 'Then p' : 'P'}assages with some of the words.`);
-    if (outcome.truncated) parts.push(`Showing the first ${outcome.hits}.`);
   }
   return parts.join(' ');
 }
 
+/** Passages shown under each article when several match; the rest wait behind a disclosure. */
+const PASSAGES_SHOWN = 3;
+
+function hitItem(hit: Hit): HTMLLIElement {
+  const entry = element('li', {
+    class: hit.complete ? 'search-hit' : 'search-hit search-hit--partial',
+  });
+  const link = element('a', { href: hitHref(hit.url, hit.marked), class: 'search-hit__link' });
+  const label =
+    hit.kind === 'headline' ? 'Standfirst' : hit.kind === 'section' ? 'Section' : hit.section;
+  if (label) link.append(element('span', { class: 'search-hit__section' }, label));
+  const excerpt = element('span', { class: 'search-hit__text', dir: 'auto' });
+  appendMarked(excerpt, hit.text, hit.marks);
+  link.append(excerpt);
+  entry.append(link);
+  return entry;
+}
+
 function renderResults(list: HTMLElement, outcome: SearchOutcome): void {
   list.replaceChildren();
+  // A single article shows every passage that matches.
+  const shown = outcome.articles.length === 1 ? Infinity : PASSAGES_SHOWN;
   for (const article of outcome.articles) {
     const item = element('li', { class: 'search-result' });
     const heading = element('h2', { class: 'search-result__title', dir: 'auto' });
@@ -93,21 +101,19 @@ function renderResults(list: HTMLElement, outcome: SearchOutcome): void {
       item.append(meta);
     }
     const hits = element('ol', { class: 'search-result__hits' });
-    for (const hit of article.hits) {
-      const entry = element('li', {
-        class: hit.complete ? 'search-hit' : 'search-hit search-hit--partial',
-      });
-      const link = element('a', { href: hitHref(hit.url, hit.marked), class: 'search-hit__link' });
-      const label =
-        hit.kind === 'headline' ? 'Standfirst' : hit.kind === 'section' ? 'Section' : hit.section;
-      if (label) link.append(element('span', { class: 'search-hit__section' }, label));
-      const excerpt = element('span', { class: 'search-hit__text', dir: 'auto' });
-      appendMarked(excerpt, hit.text, hit.marks);
-      link.append(excerpt);
-      entry.append(link);
-      hits.append(entry);
-    }
+    hits.append(...article.hits.slice(0, shown).map(hitItem));
     item.append(hits);
+    const more = article.hits.length - shown;
+    if (more > 0) {
+      const details = element('details', { class: 'search-result__more' });
+      details.append(
+        element('summary', {}, `${plural(more, 'more passage', 'more passages')} in this article`),
+      );
+      const rest = element('ol', { class: 'search-result__hits' });
+      rest.append(...article.hits.slice(shown).map(hitItem));
+      details.append(rest);
+      item.append(details);
+    }
     list.append(item);
   }
 }
@@ -123,11 +129,17 @@ interface Elements {
   sort?: HTMLSelectElement | null | undefined;
 }
 
-export async function startSearch(elements: Elements): Promise<void> {
+export function startSearch(search: SearchClient, elements: Elements): void {
   const { form, input, status, list, panel, tag, sort } = elements;
   const onSearchPage = !panel;
-  const engine = await loadEngine();
   let latest = 0;
+  /** How many articles the reader has asked to see for the current search. */
+  let limit = PAGE_SIZE;
+  /** After "Show more", where focus goes once the longer list is in. */
+  let focusAt: number | undefined;
+  const more = element('button', { type: 'button', class: 'search-more' }, 'Show more results');
+  more.hidden = true;
+  list.after(more);
 
   const options = (): SearchOptions => ({
     tag: tag?.value || undefined,
@@ -150,12 +162,19 @@ export async function startSearch(elements: Elements): Promise<void> {
       list.replaceChildren();
       list.dataset['query'] = '';
       status.textContent = '';
+      more.hidden = true;
       if (panel) panel.hidden = true;
       return;
     }
-    const outcome = await engine.search(raw, options());
-    if (ticket !== latest) return; // A newer keystroke already has its own search running.
+    const outcome = await search.search(raw, options(), limit);
+    // A newer keystroke already has its own search running (or replaced this one).
+    if (!outcome || ticket !== latest) return;
     renderResults(list, outcome);
+    more.hidden = outcome.total <= outcome.articles.length;
+    if (focusAt !== undefined) {
+      list.children[focusAt]?.querySelector('a')?.focus();
+      focusAt = undefined;
+    }
     // Which search the list shows: lets tests and tools wait for the right results.
     list.dataset['query'] = `${raw}|${options().tag ?? ''}|${options().sort}`;
     status.textContent = summary(outcome, raw);
@@ -174,30 +193,45 @@ export async function startSearch(elements: Elements): Promise<void> {
     draft = kind === 'typing';
   };
 
+  /** A new search starts again from the first page of results. */
+  const rerun = () => {
+    limit = PAGE_SIZE;
+    return run();
+  };
+
   input.addEventListener('input', () => {
     remember('typing');
-    void run();
+    void rerun();
   });
   for (const select of [tag, sort]) {
     select?.addEventListener('change', () => {
       draft = false;
       history.pushState(null, '', address());
-      void run();
+      void rerun();
     });
   }
+  more.addEventListener('click', () => {
+    focusAt = list.children.length;
+    limit += PAGE_SIZE;
+    void run();
+  });
 
   form.addEventListener('submit', (event) => {
     if (!onSearchPage) return; // Elsewhere the form goes to the search page.
     event.preventDefault();
     remember('commit');
-    void run();
+    void rerun();
   });
 
-  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
+  /** What the arrow keys move through: result links, "more passages" and "Show more results". */
+  const stops = () => [
+    ...list.querySelectorAll<HTMLElement>('a, summary'),
+    ...(more.hidden ? [] : [more]),
+  ];
   const container = panel ?? list;
   const onKey = (event: KeyboardEvent) => {
-    const all = links();
-    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    const all = stops();
+    const at = all.indexOf(document.activeElement as HTMLElement);
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (all.length === 0) return;
       event.preventDefault();
@@ -208,12 +242,13 @@ export async function startSearch(elements: Elements): Promise<void> {
       event.preventDefault();
       input.value = '';
       remember('typing');
-      void run();
+      void rerun();
       input.focus();
     }
   };
   input.addEventListener('keydown', onKey);
   container.addEventListener('keydown', onKey);
+  if (!panel) more.addEventListener('keydown', onKey); // In the panel, the container has it.
 
   if (onSearchPage) {
     const restore = () => {
@@ -228,7 +263,7 @@ export async function startSearch(elements: Elements): Promise<void> {
         tag.value = wantedTag;
       }
       if (sort) sort.value = params.get('sort') === 'date' ? 'date' : 'relevance';
-      void run();
+      void rerun();
     };
     addEventListener('popstate', () => {
       draft = false;
@@ -248,7 +283,7 @@ export async function startSearch(elements: Elements): Promise<void> {
     input.addEventListener('focus', () => {
       if (panel && input.value.trim()) panel.hidden = false;
     });
-    if (input.value.trim()) void run();
+    if (input.value.trim()) void rerun();
   }
   form.dataset['searchReady'] = '';
 }

@@ -1,0 +1,37 @@
+/**
+ * The page's side of the search worker: starts it (which begins loading Pagefind at once) and
+ * turns requests and replies into promises. A search that a newer one replaced before it ran
+ * resolves to `undefined`.
+ */
+import type { SearchOptions, SearchOutcome } from './search-engine';
+import type { SearchRequest, SearchResponse } from './search-protocol';
+
+export interface SearchClient {
+  search(query: string, options: SearchOptions, limit: number): Promise<SearchOutcome | undefined>;
+}
+
+export function startSearchWorker(): SearchClient {
+  const worker = new Worker(new URL('./search-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'search',
+  });
+  const pending = new Map<number, (response: SearchResponse) => void>();
+  let next = 0;
+  worker.addEventListener('message', (event: MessageEvent<SearchResponse>) => {
+    pending.get(event.data.id)?.(event.data);
+    pending.delete(event.data.id);
+  });
+  return {
+    search(query, options, limit) {
+      const request: SearchRequest = { id: ++next, query, options, limit };
+      return new Promise((resolve, reject) => {
+        pending.set(request.id, (response) => {
+          if ('outcome' in response) resolve(response.outcome);
+          else if ('error' in response) reject(new Error(response.error));
+          else resolve(undefined);
+        });
+        worker.postMessage(request);
+      });
+    },
+  };
+}

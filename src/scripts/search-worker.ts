@@ -1,0 +1,65 @@
+/**
+ * The search, off the page's main thread: Pagefind (its WebAssembly, index chunks, fragments)
+ * and the passage matching of `search-engine.ts` run here, so typing never waits for them, and
+ * only what the results list shows crosses back to the page.
+ *
+ * Pagefind would otherwise start a worker of its own; loaded in a worker it runs in place.
+ * Searches are taken latest-first: while one runs, newer requests replace older waiting ones,
+ * so a fast typist's stale keystrokes are answered with `superseded` instead of queueing up.
+ */
+import type { GlossaryName } from '../lib/names';
+import { inflatePagefindFiles } from './pagefind-gunzip';
+import { SearchEngine, type Pagefind } from './search-engine';
+import type { SearchRequest, SearchResponse } from './search-protocol';
+
+/** The worker's global scope, as far as it is used here (the DOM library types `self` as a window). */
+const scope = self as unknown as {
+  fetch: typeof fetch;
+  postMessage(response: SearchResponse): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<SearchRequest>) => void): void;
+};
+
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+inflatePagefindFiles(scope);
+
+const engine: Promise<SearchEngine> = Promise.all([
+  import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pagefind: Pagefind) => {
+    // Starts fetching Pagefind's entry, metadata and WebAssembly before the first query.
+    await pagefind.init();
+    return pagefind;
+  }),
+  fetch(`${base}search/glossary.json`).then(
+    (response) => response.json() as Promise<GlossaryName[]>,
+  ),
+]).then(([pagefind, glossary]) => new SearchEngine(pagefind, glossary));
+
+let waiting: SearchRequest | undefined;
+let running = false;
+
+const reply = (response: SearchResponse) => scope.postMessage(response);
+
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    while (waiting) {
+      const request = waiting;
+      waiting = undefined;
+      try {
+        const outcome = await (await engine).search(request.query, request.options, request.limit);
+        reply({ id: request.id, outcome });
+      } catch (error) {
+        reply({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  } finally {
+    running = false;
+  }
+}
+
+scope.addEventListener('message', (event) => {
+  if (waiting) reply({ id: waiting.id, superseded: true });
+  waiting = event.data;
+  void drain();
+});
