@@ -225,7 +225,10 @@ export function startSearch(search: SearchClient, elements: Elements): void {
 
   /** What the arrow keys move through: result links, "more passages" and "Show more results". */
   const stops = () => [
-    ...list.querySelectorAll<HTMLElement>('a, summary'),
+    // Not the links inside a closed disclosure: they cannot take focus.
+    ...[...list.querySelectorAll<HTMLElement>('a, summary')].filter(
+      (element) => !element.closest('details:not([open]) > :not(summary)'),
+    ),
     ...(more.hidden ? [] : [more]),
   ];
   const container = panel ?? list;

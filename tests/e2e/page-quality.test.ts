@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedSlug } from '../support/article-source';
+import { axeViolations } from '../support/axe';
 import { distDir } from '../support/paths';
 import { useBuiltSite } from '../support/site';
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 const article = `articles/${seedSlug}/`;
 const pages: [string, string][] = [
   ['home', ''],
@@ -48,27 +44,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
       const page = await context.newPage();
       await page.goto(t.site.url + path);
       await settle(page, path);
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(() =>
-        (
-          window as unknown as {
-            axe: {
-              run(
-                context: Document,
-                options: object,
-              ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe.run(document, {
-          runOnly: {
-            type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-          },
-        }),
-      );
-      const found = result.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
+      const found = await axeViolations(page);
       expect(found).toEqual([]);
       await context.close();
     });
@@ -80,14 +56,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     await page.goto(t.site.url + article);
     await page.locator('#search-input').fill('Kyiv');
     await page.locator('#search-panel .search-hit').first().waitFor();
-    await page.evaluate(axeSource);
-    const ids = await page.evaluate(async () =>
-      (
-        await (
-          window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }
-        ).axe.run()
-      ).violations.map((v) => v.id),
-    );
+    const ids = await axeViolations(page);
     expect(ids).toEqual([]);
     await context.close();
   });

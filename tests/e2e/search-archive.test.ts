@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe';
+import { buildTemporarySite } from '../support/build';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { serveStatic, type StaticSite } from '../support/server';
+
+/**
+ * Search over more articles than one page of results: fourteen reports, one a day from
+ * 1 to 14 March 2024, each with five paragraphs about a convoy.
+ */
+const days = Array.from({ length: 14 }, (_, i) => i + 1);
+const title = (day: number) => `Convoy report ${day}`;
+
+function article(day: number): string {
+  const paragraphs = Array.from(
+    { length: 5 },
+    (_, i) => `Paragraph ${i + 1} of report ${day}: the convoy crossed checkpoint ${i + day * 10}.`,
+  );
+  return [
+    '---',
+    `title: ${title(day)}`,
+    `description: What happened to the convoy on day ${day}.`,
+    `published: 2024-03-${String(day).padStart(2, '0')}`,
+    '---',
+    '',
+    ...paragraphs.flatMap((paragraph) => [paragraph, '']),
+  ].join('\n');
+}
+
+let site: StaticSite;
+let chromium: TestBrowser;
+
+beforeAll(async () => {
+  const build = await buildTemporarySite(
+    Object.fromEntries(days.map((day) => [`articles/report-${day}.md`, article(day)])),
+  );
+  if (build.exitCode !== 0) throw new Error(build.output.slice(-4000));
+  site = await serveStatic({ root: build.distDir });
+  chromium = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await site?.close();
+});
+
+async function searchPage(query: string) {
+  const page = await chromium.browser.newPage();
+  await page.goto(`${site.url}search/?${query}`);
+  await page.locator('#search-results[data-query]').waitFor({ state: 'attached' });
+  return page;
+}
+
+const titles = (page: Awaited<ReturnType<typeof searchPage>>) =>
+  page.locator('.search-result__title').allTextContents();
+
+describe('search over an archive', () => {
+  it('shows ten articles at first, three passages each, and more on request', async () => {
+    const page = await searchPage('q=convoy');
+    expect(await titles(page)).toHaveLength(10);
+    expect(await page.locator('#search-status').textContent()).toBe(
+      '14 articles match; the first 10 are shown.',
+    );
+    const first = page.locator('.search-result').first();
+    // The standfirst and five paragraphs match: three shown, three behind the disclosure.
+    expect(await first.locator(':scope > .search-result__hits .search-hit').count()).toBe(3);
+    const disclosure = first.locator('details.search-result__more');
+    expect(await disclosure.locator('summary').textContent()).toBe(
+      '3 more passages in this article',
+    );
+    expect(await disclosure.locator('.search-hit').first().isVisible()).toBe(false);
+    await disclosure.locator('summary').click();
+    expect(await disclosure.locator('.search-hit').first().isVisible()).toBe(true);
+
+    const more = page.getByRole('button', { name: 'Show more results' });
+    await more.click();
+    await expect.poll(() => titles(page).then((list) => list.length)).toBe(14);
+    expect(await more.isVisible()).toBe(false);
+    // Focus goes to the first article that was not there before.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(
+      /^Convoy report \d+$/,
+    );
+    expect(await page.evaluate(() => document.activeElement?.closest('li'))).toBeTruthy();
+    const focusedIndex = await page.evaluate(() =>
+      [...document.querySelectorAll('.search-result')].findIndex((item) =>
+        item.contains(document.activeElement),
+      ),
+    );
+    expect(focusedIndex).toBe(10);
+    await page.close();
+  });
+
+  it('sorts every match by date, not only the articles shown', async () => {
+    const page = await searchPage('q=convoy&sort=date');
+    expect(await titles(page)).toEqual(
+      days
+        .slice()
+        .reverse()
+        .slice(0, 10)
+        .map((day) => title(day)),
+    );
+    await page.close();
+  });
+
+  it('reaches the disclosures and "Show more results" with the arrow keys', async () => {
+    const page = await searchPage('q=convoy');
+    await page.locator('#search-input').focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('ArrowDown');
+      stops.push(await page.evaluate(() => document.activeElement?.tagName ?? ''));
+    }
+    expect(stops).toContain('SUMMARY');
+    expect(stops.at(-1)).toBe('BUTTON');
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'has no accessibility violations with a disclosure open, %s scheme',
+    async (colorScheme) => {
+      const context = await chromium.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${site.url}search/?q=convoy`);
+      await page.locator('.search-result__more summary').first().click();
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    },
+  );
+});
