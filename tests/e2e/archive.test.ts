@@ -5,22 +5,25 @@ import { launchBrowser, type TestBrowser } from '../support/browser';
 import { serveStatic, type StaticSite } from '../support/server';
 
 /**
- * Search over more articles than one page of results: fourteen reports, one a day from
- * 1 to 14 March 2024, each with five paragraphs about a convoy.
+ * An archive of more articles than one page shows: thirty-five reports, one a day from
+ * 1 March 2024, each with five paragraphs about a convoy, all tagged "Convoys".
  */
-const days = Array.from({ length: 14 }, (_, i) => i + 1);
+const days = Array.from({ length: 35 }, (_, i) => i + 1);
 const title = (day: number) => `Convoy report ${day}`;
+const newestFirst = days.slice().reverse().map(title);
 
 function article(day: number): string {
   const paragraphs = Array.from(
     { length: 5 },
     (_, i) => `Paragraph ${i + 1} of report ${day}: the convoy crossed checkpoint ${i + day * 10}.`,
   );
+  const published = new Date(Date.UTC(2024, 2, day)).toISOString().slice(0, 10);
   return [
     '---',
     `title: ${title(day)}`,
     `description: What happened to the convoy on day ${day}.`,
-    `published: 2024-03-${String(day).padStart(2, '0')}`,
+    `published: ${published}`,
+    'tags: [Convoys]',
     '---',
     '',
     ...paragraphs.flatMap((paragraph) => [paragraph, '']),
@@ -54,12 +57,36 @@ async function searchPage(query: string) {
 const titles = (page: Awaited<ReturnType<typeof searchPage>>) =>
   page.locator('.search-result__title').allTextContents();
 
+describe('the lists of an archive', () => {
+  it.each([
+    ['home page', ''],
+    ['tag page', 'tags/convoys/'],
+  ])('the %s shows thirty articles, newest first, and pages through the rest', async (_, path) => {
+    const page = await chromium.browser.newPage();
+    await page.goto(site.url + path);
+    const listed = () => page.locator('.article-card__title').allTextContents();
+    expect(await listed()).toEqual(newestFirst.slice(0, 30));
+    expect(await page.locator('.pagination__where').textContent()).toBe('Page 1 of 2');
+    expect(await page.locator('.pagination a[rel="prev"]').count()).toBe(0);
+
+    await page.locator('.pagination a[rel="next"]').click();
+    await page.waitForURL(`${site.url}${path}2/`);
+    expect(await listed()).toEqual(newestFirst.slice(30));
+    expect(await page.title()).toMatch(/, page 2 of 2\b/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Newer articles' }).click();
+    await page.waitForURL(site.url + path);
+    await page.close();
+  });
+});
+
 describe('search over an archive', () => {
   it('shows ten articles at first, three passages each, and more on request', async () => {
     const page = await searchPage('q=convoy');
     expect(await titles(page)).toHaveLength(10);
     expect(await page.locator('#search-status').textContent()).toBe(
-      '14 articles match; the first 10 are shown.',
+      '35 articles match; the first 10 are shown.',
     );
     const first = page.locator('.search-result').first();
     // The standfirst and five paragraphs match: three shown, three behind the disclosure.
@@ -74,8 +101,8 @@ describe('search over an archive', () => {
 
     const more = page.getByRole('button', { name: 'Show more results' });
     await more.click();
-    await expect.poll(() => titles(page).then((list) => list.length)).toBe(14);
-    expect(await more.isVisible()).toBe(false);
+    await expect.poll(() => titles(page).then((list) => list.length)).toBe(20);
+    expect(await more.isVisible()).toBe(true);
     // Focus goes to the first article that was not there before.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(
       /^Convoy report \d+$/,
@@ -92,13 +119,7 @@ describe('search over an archive', () => {
 
   it('sorts every match by date, not only the articles shown', async () => {
     const page = await searchPage('q=convoy&sort=date');
-    expect(await titles(page)).toEqual(
-      days
-        .slice()
-        .reverse()
-        .slice(0, 10)
-        .map((day) => title(day)),
-    );
+    expect(await titles(page)).toEqual(newestFirst.slice(0, 10));
     await page.close();
   });
 
