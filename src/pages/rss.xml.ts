@@ -3,9 +3,14 @@ import type { APIContext } from 'astro';
 import { articlePath, getArticles } from '../lib/articles';
 import { site } from '../site';
 
-/** Every article, newest first, linked from every page's head and footer. */
+/**
+ * The newest articles, linked from every page's head and footer. Feed readers poll a feed
+ * again and again: an archive of 20,000 articles in it would be 8 MB each time.
+ */
+export const FEED_ITEMS = 50;
+
 export async function GET(context: APIContext): Promise<Response> {
-  const articles = await getArticles();
+  const articles = (await getArticles()).slice(0, FEED_ITEMS);
   return rss({
     title: site.name,
     description: site.tagline,

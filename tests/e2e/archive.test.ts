@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { buildTemporarySite } from '../support/build';
@@ -5,10 +7,10 @@ import { launchBrowser, type TestBrowser } from '../support/browser';
 import { serveStatic, type StaticSite } from '../support/server';
 
 /**
- * An archive of more articles than one page shows: thirty-five reports, one a day from
+ * An archive of more articles than a page or a feed shows: fifty-five reports, one a day from
  * 1 March 2024, each with five paragraphs about a convoy, all tagged "Convoys".
  */
-const days = Array.from({ length: 35 }, (_, i) => i + 1);
+const days = Array.from({ length: 55 }, (_, i) => i + 1);
 const title = (day: number) => `Convoy report ${day}`;
 const newestFirst = days.slice().reverse().map(title);
 
@@ -31,6 +33,7 @@ function article(day: number): string {
 }
 
 let site: StaticSite;
+let distDir: string;
 let chromium: TestBrowser;
 
 beforeAll(async () => {
@@ -38,7 +41,8 @@ beforeAll(async () => {
     Object.fromEntries(days.map((day) => [`articles/report-${day}.md`, article(day)])),
   );
   if (build.exitCode !== 0) throw new Error(build.output.slice(-4000));
-  site = await serveStatic({ root: build.distDir });
+  distDir = build.distDir;
+  site = await serveStatic({ root: distDir });
   chromium = await launchBrowser();
 }, 180_000);
 
@@ -71,7 +75,7 @@ describe('the lists of an archive', () => {
 
     await page.locator('.pagination a[rel="next"]').click();
     await page.waitForURL(`${site.url}${path}2/`);
-    expect(await listed()).toEqual(newestFirst.slice(30));
+    expect(await listed()).toEqual(newestFirst.slice(30, 60));
     expect(await page.title()).toMatch(/, page 2 of 2\b/);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -81,12 +85,20 @@ describe('the lists of an archive', () => {
   });
 });
 
+describe('the feed of an archive', () => {
+  it('carries the fifty newest articles, newest first', () => {
+    const feed = readFileSync(join(distDir, 'rss.xml'), 'utf8');
+    const items = [...feed.matchAll(/<item><title>([^<]*)<\/title>/g)].map((match) => match[1]);
+    expect(items).toEqual(newestFirst.slice(0, 50));
+  });
+});
+
 describe('search over an archive', () => {
   it('shows ten articles at first, three passages each, and more on request', async () => {
     const page = await searchPage('q=convoy');
     expect(await titles(page)).toHaveLength(10);
     expect(await page.locator('#search-status').textContent()).toBe(
-      '35 articles match; the first 10 are shown.',
+      '55 articles match; the first 10 are shown.',
     );
     const first = page.locator('.search-result').first();
     // The standfirst and five paragraphs match: three shown, three behind the disclosure.
