@@ -17,7 +17,9 @@ import { readFrontmatterAsWritten } from './frontmatter';
  *   the load, and so the build, with the loader's own message naming the file.
  */
 export function markdownWithDatesAsWritten(options: { base: string }): Loader {
-  const inner = glob({ pattern: '**/*.md', base: options.base });
+  // The Markdown source is not kept beside the rendered page: at archive size it would double
+  // what the content store holds in memory and on disk.
+  const inner = glob({ pattern: '**/*.md', base: options.base, retainBody: false });
   return {
     name: 'markdown-with-dates-as-written',
     load: async (context) => {

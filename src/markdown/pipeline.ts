@@ -12,6 +12,7 @@ import rehypeDirAuto from './rehype-dir-auto';
 import rehypeGlossaryNames from './rehype-glossary-names';
 import rehypeParagraphIds from './rehype-paragraph-ids';
 import rehypeParagraphLinks from './rehype-paragraph-links';
+import rehypeReadingTime from './rehype-reading-time';
 import rehypeReservedIds from './rehype-reserved-ids';
 import { sanitizeSchema } from './sanitize-schema';
 import remarkPinnedIds from './remark-pinned-ids';
@@ -24,6 +25,7 @@ export const rehypePlugins: RehypePlugins = [
   // before the site adds anything of its own.
   rehypeRaw,
   [rehypeSanitize, sanitizeSchema],
+  rehypeReadingTime,
   rehypeSlug,
   [rehypeReservedIds, { reserved: reservedIds }],
   rehypeParagraphIds,

@@ -14,7 +14,13 @@ export async function renderArticle(markdown: string, frontmatter: Record<string
     fileURL: new URL('file:///content/articles/test.md'),
   });
   const { document } = parseHTML(`<!doctype html><html><body>${code}</body></html>`);
-  return { html: code, headings: metadata.headings, document: document as unknown as Document };
+  return {
+    html: code,
+    headings: metadata.headings,
+    /** The frontmatter as the plugins left it (names, reading time). */
+    frontmatter: metadata.frontmatter,
+    document: document as unknown as Document,
+  };
 }
 
 /** Text of an element without the text of its descendants' links (there is none: they are empty). */
