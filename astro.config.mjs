@@ -26,6 +26,11 @@ export default defineConfig({
   // One request for the page and its styles: the stylesheet is small and inlined everywhere.
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
+  experimental: {
+    // The content store as one file fails at archive size: serialising 20,000 rendered
+    // articles into one string exceeds V8's longest string ("Invalid string length").
+    collectionStorage: 'chunked',
+  },
   ...(cacheDir ? { cacheDir } : {}),
   integrations: [
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),
