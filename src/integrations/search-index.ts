@@ -13,33 +13,98 @@ export interface Options {
   language: string;
 }
 
-/** Reads every built article page and returns its record, in a stable order. */
+/** The site's HTML pages, relative to `distDir` and sorted: the order they are indexed in. */
+async function builtPages(distDir: string): Promise<string[]> {
+  return (await readdir(distDir, { recursive: true, encoding: 'utf8' }))
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => file.split(sep).join('/'))
+    .sort();
+}
+
+/**
+ * Reads every built article page into its record and hands it to `onRecord`, in a stable order.
+ * Each page is read while the one before is parsed; waiting for it also lets what `onRecord` sent
+ * to Pagefind go out.
+ */
+export async function forEachRecord(
+  distDir: string,
+  glossary: readonly GlossaryEntry[],
+  onRecord: (record: SearchRecord) => void,
+): Promise<void> {
+  const findNames = nameMatcher(glossary);
+  const pages = await builtPages(distDir);
+  const read = (i: number) =>
+    i < pages.length ? readFile(join(distDir, pages[i]!), 'utf8') : undefined;
+  let next = read(0);
+  try {
+    for (let i = 0; i < pages.length; i++) {
+      const html = (await next)!;
+      next = read(i + 1);
+      const record = articleRecord(html, findNames);
+      if (record) onRecord(record);
+    }
+  } finally {
+    // A page that fails to parse fails the build: the read begun after it must not fail unseen.
+    next?.catch(() => {});
+  }
+}
+
+/** Every built article page's record, in a stable order. */
 export async function collectRecords(
   distDir: string,
   glossary: readonly GlossaryEntry[],
 ): Promise<SearchRecord[]> {
-  const findNames = nameMatcher(glossary);
-  const pages = (await readdir(distDir, { recursive: true, encoding: 'utf8' }))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => file.split(sep).join('/'))
-    .sort();
-  const records = await Promise.all(
-    pages.map(async (file) =>
-      articleRecord(await readFile(join(distDir, file), 'utf8'), findNames),
-    ),
-  );
-  return records.filter((record): record is SearchRecord => record !== undefined);
+  const records: SearchRecord[] = [];
+  await forEachRecord(distDir, glossary, (record) => records.push(record));
+  return records;
 }
 
 function fail(step: string, errors: string[]): never {
   throw new Error(`Search indexing failed while ${step}:\n  ${errors.join('\n  ')}`);
 }
 
+/** Starts Pagefind's service with an empty index. `$` is kept in words: `$150` is not `150`. */
+export async function startIndex(language: string): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({
+    includeCharacters: '$',
+    forceLanguage: language,
+  });
+  if (!index || errors.length > 0) fail('starting Pagefind', errors);
+  return index;
+}
+
+/**
+ * Adds every article's record to a Pagefind index; returns how many. Records are sent as their
+ * pages are parsed, without waiting for Pagefind to index each: its service takes messages one at
+ * a time in the order they were written, so the index is byte for byte the one that awaiting
+ * each add gives, but Pagefind indexes while the next pages are parsed and no record waits for a
+ * round trip.
+ */
+export async function addRecords(
+  index: pagefind.PagefindIndex,
+  distDir: string,
+  { glossary, language }: Options,
+): Promise<number> {
+  const sent: { url: string; added: Promise<pagefind.NewFileResponse> }[] = [];
+  try {
+    await forEachRecord(distDir, glossary, (record) => {
+      sent.push({ url: record.url, added: index.addCustomRecord({ ...record, language }) });
+    });
+  } finally {
+    // A page that fails to parse fails the build; what was sent before it must not reject unseen.
+    for (const { added } of sent) added.catch(() => {});
+  }
+  for (const { url, added } of sent) {
+    const { errors } = await added;
+    if (errors.length > 0) fail(`adding ${url}`, errors);
+  }
+  return sent.length;
+}
+
 /**
  * Builds the Pagefind index in `astro:build:done`, with Pagefind's Node API: one record per
  * article, laid out so the search page can name the passage of every match (see
- * `search-records.ts`). `$` is kept in words, so `$150` can be told from `150`. Any error fails
- * the build.
+ * `search-records.ts`). Any error fails the build.
  * Also writes `search/glossary.json`, the spellings the search page expands queries with.
  */
 export default function searchIndex({ glossary, language }: Options): AstroIntegration {
@@ -48,17 +113,10 @@ export default function searchIndex({ glossary, language }: Options): AstroInteg
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
-        const records = await collectRecords(distDir, glossary);
-        const { index, errors } = await pagefind.createIndex({
-          includeCharacters: '$',
-          forceLanguage: language,
-        });
-        if (!index || errors.length > 0) fail('starting Pagefind', errors);
+        const index = await startIndex(language);
+        let articles: number;
         try {
-          for (const record of records) {
-            const added = await index.addCustomRecord({ ...record, language });
-            if (added.errors.length > 0) fail(`adding ${record.url}`, added.errors);
-          }
+          articles = await addRecords(index, distDir, { glossary, language });
           const written = await index.writeFiles({ outputPath: join(distDir, 'pagefind') });
           if (written.errors.length > 0) fail('writing the index', written.errors);
         } finally {
@@ -72,7 +130,7 @@ export default function searchIndex({ glossary, language }: Options): AstroInteg
           spellings,
         }));
         await writeFile(join(distDir, 'search', 'glossary.json'), JSON.stringify(names));
-        logger.info(`indexed ${records.length} articles`);
+        logger.info(`indexed ${articles} articles`);
       },
     },
   };

@@ -145,9 +145,12 @@ export async function markdownBreakdown(
 export interface IndexingBreakdown {
   pages: number;
   records: number;
-  /** `collectRecords`: read every built page, parse it, find names, make records. */
+  /** `collectRecords` alone: read every built page, parse it, find names, make records. */
   collectMs: number;
-  /** Pagefind: start, `addCustomRecord` for every record. */
+  /**
+   * Pagefind started, then `addRecords`: the same reading and parsing, each record sent to
+   * Pagefind as it is made, until Pagefind has indexed the last.
+   */
   addMs: number;
   /** Pagefind: `writeFiles`. */
   writeMs: number;
@@ -165,37 +168,30 @@ export async function indexingBreakdown(
   resolveSourceWithoutExtensions(projectRoot);
   process.env['CONTENT_DIR'] = corpus.dir;
   const module = (path: string) => import(pathToFileURL(join(projectRoot, path)).href);
-  const { collectRecords } = (await module('src/integrations/search-index.ts')) as {
-    collectRecords(dir: string, glossary: unknown): Promise<unknown[]>;
-  };
-  const { checkLinkIntegrity } = (await module('src/integrations/link-integrity.ts')) as {
-    checkLinkIntegrity(dir: string, options: { root: URL }): Promise<{ pages: number }>;
-  };
-  const { glossary } = (await module('src/content/site-glossary.ts')) as { glossary: unknown };
-  const { site } = (await module('src/site.ts')) as { site: { url: string; language: string } };
+  const searchIndex = (await module(
+    'src/integrations/search-index.ts',
+  )) as typeof import('../../src/integrations/search-index.ts');
+  const { checkLinkIntegrity } = (await module(
+    'src/integrations/link-integrity.ts',
+  )) as typeof import('../../src/integrations/link-integrity.ts');
+  const { glossary } = (await module(
+    'src/content/site-glossary.ts',
+  )) as typeof import('../../src/content/site-glossary.ts');
+  const { site } = (await module('src/site.ts')) as typeof import('../../src/site.ts');
   const pagefind = await import('pagefind');
+  const options = { glossary, language: site.language };
 
   let start = performance.now();
-  const records = await collectRecords(distDir, glossary);
+  const records = await searchIndex.collectRecords(distDir, glossary);
   const collectMs = performance.now() - start;
 
   start = performance.now();
-  const { index, errors } = await pagefind.createIndex({
-    includeCharacters: '$',
-    forceLanguage: site.language,
-    maxFragments: 4096,
-  } as Parameters<typeof pagefind.createIndex>[0]);
-  if (!index) throw new Error(`Pagefind did not start: ${errors.join(', ')}`);
+  const index = await searchIndex.startIndex(site.language);
   const output = join(scratchDir, 'pagefind-breakdown');
   let writeMs = 0;
   let addMs = 0;
   try {
-    for (const record of records) {
-      await index.addCustomRecord({
-        ...(record as Parameters<typeof index.addCustomRecord>[0]),
-        language: site.language,
-      });
-    }
+    await searchIndex.addRecords(index, distDir, options);
     addMs = performance.now() - start;
     start = performance.now();
     await index.writeFiles({ outputPath: output });

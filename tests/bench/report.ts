@@ -346,8 +346,8 @@ function breakdownSection(breakdown: BreakdownResult): string[] {
     table(
       ['step', 'time', 'per article'],
       [
-        ['read pages into records (`collectRecords`)', indexing.collectMs],
-        ['Pagefind: start + `addCustomRecord` × records', indexing.addMs],
+        ['read pages into records alone (`collectRecords`)', indexing.collectMs],
+        ['the same, each record sent to Pagefind as made (start + `addRecords`)', indexing.addMs],
         ['Pagefind: `writeFiles`', indexing.writeMs],
         ['link integrity (`checkLinkIntegrity`)', indexing.linkIntegrityMs],
       ].map(([label, time]) => [

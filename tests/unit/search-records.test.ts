@@ -73,6 +73,23 @@ describe('articleRecord', () => {
     expect(record.sort).toEqual({ published: '2023-04-21' });
   });
 
+  it('reads blocks as the page tree has them: nested, closed by implication, cut short', () => {
+    const loose = `<article data-search='${JSON.stringify({ ...data, tags: [] })}'>
+<div class="article-body"><ul><li id="l-1">One <p id="p-1">inside &amp; nested</p> after
+<li id="l-2">Two</ul><p id="p-2">Open<h2 id="s">Closes it</h2><p id="p-3">Cut <em>short`;
+    const { content, filters } = articleRecord(loose, findNames)!;
+    expect(content.split('\n').slice(2)).toEqual([
+      'One inside & nested after',
+      'inside & nested',
+      'Two',
+      'Open',
+      'Closes it',
+      'Cut short',
+    ]);
+    const { blocks } = JSON.parse(filters[outlineFilter]![0]!) as ArticleOutline;
+    expect(blocks.map(([id]) => id)).toEqual(['', 'l-1', 'p-1', 'l-2', 'p-2', 's', 'p-3']);
+  });
+
   it('gives nothing for a page that is not an article', () => {
     expect(
       articleRecord('<html><body><p id="x">Hello</p></body></html>', findNames),
