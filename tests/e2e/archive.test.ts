@@ -74,7 +74,7 @@ describe('the lists of an archive', () => {
     expect(await page.locator('.pagination a[rel="prev"]').count()).toBe(0);
 
     await page.locator('.pagination a[rel="next"]').click();
-    await page.waitForURL(`${site.url}${path}2/`);
+    await page.waitForURL(`${site.url}${path}page/2/`);
     expect(await listed()).toEqual(newestFirst.slice(30, 60));
     expect(await page.title()).toMatch(/, page 2 of 2\b/);
     expect(await axeViolations(page)).toEqual([]);
