@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { Parser } from 'htmlparser2';
+import { eachLimited } from './each-limited';
 
 interface PageScan {
   ids: Set<string>;
@@ -49,10 +50,10 @@ export async function checkLinkIntegrity(
   );
   const fileSet = new Set(files);
   const pages = new Map<string, PageScan>();
-  await Promise.all(
-    files
-      .filter((file) => file.endsWith('.html'))
-      .map(async (file) => pages.set(file, scanPage(await readFile(join(distDir, file), 'utf8')))),
+  await eachLimited(
+    files.filter((file) => file.endsWith('.html')),
+    16,
+    async (file) => void pages.set(file, scanPage(await readFile(join(distDir, file), 'utf8'))),
   );
 
   const problems: string[] = [];
