@@ -10,8 +10,11 @@ const frontmatter = (fields: string) => `---\n${fields}\n---\n\nThe body of the 
 const valid = 'title: A story\ndescription: One sentence.\npublished: 2023-04-21';
 
 /** Builds a site from the files; the build must fail, and its output is returned. */
-async function failingBuild(files: Record<string, string>): Promise<string> {
-  const build = await buildTemporarySite(files);
+async function failingBuild(
+  files: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<string> {
+  const build = await buildTemporarySite(files, env);
   expect(build.exitCode, build.output).not.toBe(0);
   return build.output;
 }
@@ -78,6 +81,35 @@ describe.concurrent(
       expect(output).toContain('kyiv-talks.md');
       expect(output).toContain('Kyiv-Talks.md');
     });
+
+    // Markdown renders in worker threads (src/markdown/parallel-processor.ts), bar the first of
+    // a batch; with MARKDOWN_WORKERS=0, all in the main thread. A plugin's error must fail the
+    // build the same way in both: three broken articles, so at least two render in workers.
+    it.each(['0', '2'])(
+      'articles that cannot render, naming each file (MARKDOWN_WORKERS=%s)',
+      async (workers) => {
+        const broken = ['first', 'second', 'third'];
+        const output = await failingBuild(
+          {
+            ...Object.fromEntries(
+              broken.map((name) => [
+                `articles/${name}.md`,
+                frontmatter(`${valid}\naliases:\n  fighter-jets: no-such-id`),
+              ]),
+            ),
+            'articles/fine.md': frontmatter(valid.replace('A story', 'Another story')),
+          },
+          { MARKDOWN_WORKERS: workers },
+        );
+        for (const name of broken) {
+          expect(output).toMatch(
+            new RegExp(
+              `Error rendering ${name}\\.md: Failed to parse Markdown file ".*articles/${name}\\.md":\\n.*articles/${name}\\.md: aliases: fighter-jets: no-such-id: no element in this article has the id "no-such-id"`,
+            ),
+          );
+        }
+      },
+    );
   },
 );
 

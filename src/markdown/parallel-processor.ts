@@ -1,0 +1,139 @@
+import { availableParallelism } from 'node:os';
+import {
+  unified,
+  type AstroMarkdownOptions,
+  type MarkdownProcessor,
+  type MarkdownRenderer,
+  type MarkdownRenderResult,
+  type UnifiedProcessorOptions,
+  type UnifiedResolvedOptions,
+} from '@astrojs/markdown-remark';
+import { rehypePlugins, remarkPlugins } from './pipeline';
+import { RenderPool } from './render-pool';
+import type { WorkerSetup } from './render-protocol';
+
+/** A render asked for this long after the last one comes alone: no batch is under way. */
+const ALONE_AFTER_MS = 100;
+
+export type ParallelUnifiedOptions = Omit<
+  UnifiedProcessorOptions,
+  'remarkPlugins' | 'rehypePlugins'
+>;
+
+/**
+ * Astro's `unified()` Markdown processor with the site's pipeline (pipeline.ts), rendering on
+ * every core: Astro renders a collection's articles on the main thread, one core, and Markdown
+ * is most of a cold build's content sync. Each worker thread (render-worker.ts) runs Astro's own
+ * unified renderer with the same options and imports the same pipeline.ts, so the HTML and
+ * metadata are the ones the main thread would have made.
+ *
+ * `MARKDOWN_WORKERS` sets the number of workers (default: the cores available); 0 or 1 renders
+ * in the main thread, exactly as `unified()` does.
+ *
+ * To Astro this is the unified processor: the same `name`, and the same `options` object, which
+ * Astro inspects (`isUnifiedProcessor`) and may add to. MDX, if the site ever has it, renders
+ * in the main thread as before.
+ */
+export function parallelUnified(
+  options: ParallelUnifiedOptions = {},
+): MarkdownProcessor<UnifiedResolvedOptions> {
+  const inner = unified({ ...options, remarkPlugins, rehypePlugins });
+  return {
+    ...inner,
+    async createRenderer(shared) {
+      const workers = markdownWorkers();
+      const setup = workers > 1 ? workerSetup(inner.options, shared) : undefined;
+      if (!setup) return inner.createRenderer(shared);
+      return batchesInWorkers(new RenderPool(workers, setup), () => inner.createRenderer(shared));
+    },
+  };
+}
+
+/**
+ * Renders batches in the pool's workers, and here, in the main thread, a render that comes
+ * alone (an edit in `astro dev`, a one-article site: quicker than a worker that has yet to
+ * start) or whose frontmatter cannot cross to a worker (a loader's own objects).
+ */
+function batchesInWorkers(
+  pool: RenderPool,
+  createRenderer: () => Promise<MarkdownRenderer>,
+): MarkdownRenderer {
+  let here: Promise<MarkdownRenderer> | undefined;
+  /** When a render was last asked for, or last finished here. */
+  let lastRender = -Infinity;
+  const renderHere: MarkdownRenderer['render'] = async (content, renderOptions) => {
+    here ??= createRenderer();
+    try {
+      return await (await here).render(content, renderOptions);
+    } finally {
+      lastRender = performance.now();
+    }
+  };
+  return {
+    async render(content, renderOptions) {
+      // Renders here run without a break, so the articles of a content sync ask back to back:
+      // the second starts the workers.
+      const alone = pool.running === 0 && performance.now() - lastRender > ALONE_AFTER_MS;
+      lastRender = performance.now();
+      if (alone) return renderHere(content, renderOptions);
+      let rendering: Promise<MarkdownRenderResult>;
+      try {
+        rendering = pool.render(content, renderOptions);
+      } catch (error) {
+        if (!(error instanceof DOMException && error.name === 'DataCloneError')) throw error;
+        return renderHere(content, renderOptions);
+      }
+      return rendering;
+    },
+  };
+}
+
+/** How many worker threads render Markdown: `MARKDOWN_WORKERS`, else one per core. */
+function markdownWorkers(): number {
+  const setting = process.env['MARKDOWN_WORKERS']?.trim();
+  if (!setting) return availableParallelism();
+  if (!/^\d+$/.test(setting)) {
+    throw new Error(
+      `MARKDOWN_WORKERS must be a whole number of worker threads (0 or 1: render in the main thread), not "${setting}".`,
+    );
+  }
+  return Number(setting);
+}
+
+/**
+ * What each worker needs to build the same renderer, or undefined (render in the main thread,
+ * with a warning) when that cannot cross to a worker.
+ */
+function workerSetup(
+  options: UnifiedResolvedOptions,
+  shared: AstroMarkdownOptions,
+): WorkerSetup | undefined {
+  const samePlugins = (used: readonly unknown[], ours: readonly unknown[]) =>
+    used.length === ours.length && used.every((plugin, i) => plugin === ours[i]);
+  if (
+    !samePlugins(options.remarkPlugins, remarkPlugins) ||
+    !samePlugins(options.rehypePlugins, rehypePlugins)
+  ) {
+    // Workers import pipeline.ts; plugins added elsewhere (by an integration, say) are not there.
+    return warnMainThread('the processor has plugins that are not in src/markdown/pipeline.ts');
+  }
+  const setup: WorkerSetup = {
+    options: {
+      remarkRehype: options.remarkRehype,
+      ...(options.gfm === undefined ? {} : { gfm: options.gfm }),
+      ...(options.smartypants === undefined ? {} : { smartypants: options.smartypants }),
+    },
+    shared,
+  };
+  try {
+    structuredClone(setup);
+  } catch (error) {
+    return warnMainThread(`the Markdown options cannot be sent to a worker (${String(error)})`);
+  }
+  return setup;
+}
+
+function warnMainThread(reason: string): undefined {
+  console.warn(`[markdown] Rendering Markdown in the main thread: ${reason}.`);
+  return undefined;
+}

@@ -1,0 +1,61 @@
+/**
+ * A worker thread that renders Markdown for `parallelUnified` (parallel-processor.ts): Astro's
+ * own unified processor with the plugins of pipeline.ts, the same module the main thread uses.
+ *
+ * Plain Node runs this file, not Vite: Node strips the TypeScript types (Node >= 22.18), and the
+ * resolve hook below finds the extensionless imports inside src/ (`./citable` is `./citable.ts`)
+ * as Vite does. So src/ modules the pipeline imports must keep to erasable TypeScript (no enums,
+ * no parameter properties: `erasableSyntaxOnly` in tsconfig.json) and must not read
+ * `import.meta.env`.
+ */
+import { registerHooks } from 'node:module';
+import { parentPort, workerData } from 'node:worker_threads';
+import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import {
+  sendError,
+  type RenderJob,
+  type RenderReply,
+  type WorkerSetup,
+} from './render-protocol.ts';
+
+const sourceDir = new URL('../', import.meta.url).href;
+
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    try {
+      return nextResolve(specifier, context);
+    } catch (error) {
+      const extensionless = /^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier);
+      if (extensionless && context.parentURL?.startsWith(sourceDir)) {
+        return nextResolve(`${specifier}.ts`, context);
+      }
+      throw error;
+    }
+  },
+});
+
+async function start({ options, shared }: WorkerSetup): Promise<MarkdownRenderer> {
+  // Imported after the hook is registered: pipeline.ts imports its plugins without extensions.
+  const { remarkPlugins, rehypePlugins } = await import('./pipeline.ts');
+  return unified({ ...options, remarkPlugins, rehypePlugins }).createRenderer(shared);
+}
+
+const renderer = start(workerData as WorkerSetup);
+// A failed start (an invalid glossary, say) is reported with every job, not as a crash.
+renderer.catch(() => {});
+
+parentPort!.on('message', async ({ id, body, frontmatter, fileURL }: RenderJob) => {
+  let reply: RenderReply;
+  try {
+    const result = await (
+      await renderer
+    ).render(body, {
+      ...(frontmatter ? { frontmatter } : {}),
+      ...(fileURL ? { fileURL: new URL(fileURL) } : {}),
+    });
+    reply = { id, result };
+  } catch (error) {
+    reply = { id, error: sendError(error) };
+  }
+  parentPort!.postMessage(reply);
+});
