@@ -8,6 +8,12 @@ import { parallelUnified } from './src/markdown/parallel-processor.ts';
 import linkIntegrity from './src/integrations/link-integrity.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { glossary } from './src/content/site-glossary.ts';
+import { useFasterChunkedWriter } from './src/content/chunked-store-writer.ts';
+
+// Astro's chunked store writer spends most of a build measuring chunks (see the module).
+if (!useFasterChunkedWriter()) {
+  console.warn("[content] Astro's chunked store writer has moved: using it as it is (slower).");
+}
 
 /** Builds of another content folder (tests, benchmarks) keep their own content cache. */
 const cacheDir =
