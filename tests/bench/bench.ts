@@ -11,9 +11,17 @@
  * unless --keep.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../support/browser.ts';
@@ -28,7 +36,7 @@ import {
   type ColdSearch,
 } from './browser.ts';
 import { folderSize, runBuild, type BuildRun } from './build.ts';
-import { writeCorpus, type Corpus } from './corpus.ts';
+import { readCorpus, writeCorpus, type Corpus } from './corpus.ts';
 import { mainProfile, summariseProfile } from './profile.ts';
 import {
   quantile,
@@ -46,6 +54,9 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const usage = `Usage: npm run bench -- [options]
 
   --sizes 1000,5000,20000  corpus sizes to build (default: 1000,5000,20000)
+  --content DIR            instead of generated corpora, measure an existing content folder
+                           (e.g. --content content: the site's own articles); prints the
+                           results and writes them only with --out
   --search-size N          which size to run the browser measurements on (default: 5000 if
                            built, else the largest size built below it, else the smallest)
   --runs N                 first-search runs per query, each in a fresh profile (default: 3)
@@ -66,6 +77,7 @@ const { values: args } = parseArgs({
   allowNegative: true,
   options: {
     sizes: { type: 'string', default: '1000,5000,20000' },
+    content: { type: 'string' },
     'search-size': { type: 'string' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: 'dispatch-bench' },
@@ -85,19 +97,24 @@ if (args.help) {
   process.exit(0);
 }
 
-const sizes = args.sizes
+/** An existing content folder to measure instead of generated corpora. */
+const ownContent = args.content ? resolve(args.content) : undefined;
+const ownCorpus = ownContent ? readCorpus(ownContent) : undefined;
+const sizes = (ownCorpus ? String(ownCorpus.articles.length) : args.sizes)
   .split(',')
   .map((size) => Number(size.replace(/[_\s]/g, '')))
   .sort((a, b) => a - b);
-if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 2)) {
+if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
   process.stderr.write(`--sizes takes whole numbers of at least 2, e.g. 1000,5000\n\n${usage}`);
   process.exit(2);
 }
-const searchSize = args['search-size']
-  ? Number(args['search-size'])
-  : sizes.includes(5000)
-    ? 5000
-    : (sizes.filter((size) => size <= 5000).at(-1) ?? sizes[0]!);
+const searchSize = ownCorpus
+  ? sizes[0]!
+  : args['search-size']
+    ? Number(args['search-size'])
+    : sizes.includes(5000)
+      ? 5000
+      : (sizes.filter((size) => size <= 5000).at(-1) ?? sizes[0]!);
 if (!sizes.includes(searchSize)) {
   process.stderr.write(`--search-size ${searchSize} is not one of --sizes ${sizes.join(',')}\n`);
   process.exit(2);
@@ -232,7 +249,7 @@ async function browserMeasurements(
       const tagged = [
         ...pages.map(({ label, article }) => ({ label, path: article.url })),
         { label: 'home page', path: '/' },
-        { label: 'tag page', path: '/tags/ukraine/' },
+        ...firstTagPage(distDir),
       ];
       for (const { label, path } of tagged) {
         const weight = await pageWeight(chromium, site.origin + path);
@@ -250,6 +267,14 @@ async function browserMeasurements(
   return out;
 }
 
+/** The tag page to weigh: Ukraine's in generated corpora, else the first there is. */
+function firstTagPage(distDir: string): { label: string; path: string }[] {
+  const tagsDir = join(distDir, 'tags');
+  const tags = existsSync(tagsDir) ? readdirSync(tagsDir).sort() : [];
+  const tag = tags.includes('ukraine') ? 'ukraine' : tags[0];
+  return tag ? [{ label: 'tag page', path: `/tags/${tag}/` }] : [];
+}
+
 async function main(): Promise<void> {
   const env = environment();
   const work = mkdtempSync(join(tmpdir(), 'dispatch-bench-'));
@@ -262,7 +287,8 @@ async function main(): Promise<void> {
       const dir = join(work, String(size));
       mkdirSync(dir, { recursive: true });
       let start = performance.now();
-      const corpus = writeCorpus(join(dir, 'content'), size, { seed: args.seed, glossaryFile });
+      const corpus =
+        ownCorpus ?? writeCorpus(join(dir, 'content'), size, { seed: args.seed, glossaryFile });
       const generateMs = performance.now() - start;
       const lengths = corpus.articles.map((article) => article.words);
       log(
@@ -346,7 +372,9 @@ async function main(): Promise<void> {
   }
 
   const markdown = renderResults(results);
-  if (args.write) {
+  // Measurements of another content folder do not replace the committed ones unless asked.
+  const write = args.write && (!ownContent || process.argv.some((arg) => arg.startsWith('--out')));
+  if (write) {
     const file = join(projectRoot, args.out);
     const existing = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     writeFileSync(file, updateDocument(existing, intro, markdown));
@@ -368,6 +396,7 @@ costs to load. Produced by \`npm run bench\` (\`tests/bench/\`), which is not pa
 npx -y -p node@24 -- npm run bench                     # 1,000, 5,000 and 20,000 articles
 npx -y -p node@24 -- npm run bench -- --sizes 1000     # quick run, under two minutes
 npx -y -p node@24 -- npm run bench -- --profile        # also: where build time goes
+npx -y -p node@24 -- npm run bench -- --content content  # the site's own articles
 npx -y -p node@24 -- npm run bench -- --help           # every flag
 \`\`\`
 

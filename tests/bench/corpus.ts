@@ -8,9 +8,8 @@
  * `s/i`, so the same seed gives the same files, and the 1,000-article corpus is the first
  * 1,000 articles of the 5,000-article one.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import { createRandom, zipf, type Random } from './random.ts';
 import * as words from './words.ts';
@@ -424,4 +423,37 @@ export function writeCorpus(
     articles.push({ url: `/articles/${path.replace(/\.md$/, '')}/`, file, words: wordCount });
   }
   return { dir, seed, articles, totalWords, bytes, vocabulary: vocabulary.size };
+}
+
+/**
+ * An existing content folder as a corpus (`npm run bench -- --content content`): the site's own
+ * articles, or an archive of yours. Nothing is written into it.
+ */
+export function readCorpus(dir: string): Corpus {
+  const articlesDir = join(dir, 'articles');
+  const files = readdirSync(articlesDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .sort();
+  const vocabulary = new Set<string>();
+  let bytes = 0;
+  let totalWords = 0;
+  const articles = files.map((name): CorpusArticle => {
+    const file = join(articlesDir, name);
+    const text = readFileSync(file, 'utf8');
+    const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+    const words = countWords(body);
+    bytes += Buffer.byteLength(text);
+    totalWords += words;
+    for (const word of body.toLowerCase().match(/[\p{L}\p{N}$€-]+/gu) ?? []) vocabulary.add(word);
+    const path = relative(articlesDir, file).split(sep).join('/');
+    return { url: `/articles/${path.replace(/\.md$/, '')}/`, file, words };
+  });
+  return {
+    dir,
+    seed: 'none: an existing content folder',
+    articles,
+    totalWords,
+    bytes,
+    vocabulary: vocabulary.size,
+  };
 }
