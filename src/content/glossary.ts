@@ -8,7 +8,9 @@ import { fields, text } from './schema';
 export const glossaryEntrySchema = fields({
   /** How the site names it. */
   name: text,
-  kind: z.enum(['person', 'place', 'organisation'], { error: expected('person, place or organisation') }),
+  kind: z.enum(['person', 'place', 'organisation'], {
+    error: expected('person, place or organisation'),
+  }),
   /** Other ways articles write it; the name itself always counts as one. */
   spellings: z.array(text, { error: 'expected a list of spellings' }).default([]),
 });
@@ -27,7 +29,9 @@ export function parseGlossary(source: string, file: string): GlossaryEntry[] {
     data = yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {};
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error;
-    throw new Error(`${file}: not valid YAML at line ${error.mark.line + 1}: ${error.reason}`, { cause: error });
+    throw new Error(`${file}: not valid YAML at line ${error.mark.line + 1}: ${error.reason}`, {
+      cause: error,
+    });
   }
   const result = glossarySchema.safeParse(data);
   if (!result.success) {
@@ -52,7 +56,9 @@ export function parseGlossary(source: string, file: string): GlossaryEntry[] {
       const key = isAcronym(spelling) ? spelling : fold(spelling);
       const other = owner.get(key);
       if (other && other !== entry.id) {
-        throw new Error(`${file}: ${entry.id}.spellings: "${spelling}" is also a spelling of ${other}`);
+        throw new Error(
+          `${file}: ${entry.id}.spellings: "${spelling}" is also a spelling of ${other}`,
+        );
       }
       owner.set(key, entry.id);
     }

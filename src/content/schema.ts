@@ -36,7 +36,10 @@ export const isoDate = z
   })
   .transform((value) => new Date(/T| /.test(value) ? value : `${value}T00:00:00Z`));
 
-export const text = z.string({ error: expected('text') }).trim().min(1, 'must not be empty');
+export const text = z
+  .string({ error: expected('text') })
+  .trim()
+  .min(1, 'must not be empty');
 
 /**
  * An object whose every field is known: a misspelt field name is an error that names it,
@@ -55,7 +58,10 @@ export function fields<Shape extends z.ZodRawShape>(shape: Shape) {
 /** BCP 47 language tag, e.g. `en`, `en-GB`, `uk`, `zh-Hans`. */
 const languageTag = z
   .string({ error: expected('a language tag such as "en" or "en-GB"') })
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: (issue) => `expected a language tag such as "en" or "en-GB", got ${describeValue(issue.input)}` });
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
+    error: (issue) =>
+      `expected a language tag such as "en" or "en-GB", got ${describeValue(issue.input)}`,
+  });
 
 /** An absolute web address. Only http(s): a `javascript:` or `data:` URL must never reach a page. */
 export const webUrl = z.url({
@@ -66,12 +72,16 @@ export const webUrl = z.url({
 /** An element id as editors write them: letters, digits, `-` and `_`, starting with a letter or digit. */
 const anchorId = z
   .string({ error: expected('an id such as "fighter-jets"') })
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, { error: (issue) => `expected an id such as "fighter-jets", got ${describeValue(issue.input)}` });
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, {
+    error: (issue) => `expected an id such as "fighter-jets", got ${describeValue(issue.input)}`,
+  });
 
 /** A person credited with the story: a name, or a name and the address of their page. */
-const author = z.union([text, fields({ name: text, url: webUrl.optional() })], { error: expected('a name, or a name and url') }).transform((value) =>
-  typeof value === 'string' ? { name: value } : value,
-);
+const author = z
+  .union([text, fields({ name: text, url: webUrl.optional() })], {
+    error: expected('a name, or a name and url'),
+  })
+  .transform((value) => (typeof value === 'string' ? { name: value } : value));
 
 const correction = fields({
   date: isoDate,
@@ -88,37 +98,36 @@ const related = fields({
 });
 
 export const articleSchema = fields({
-    /** The headline. */
-    title: text.max(200, 'a headline has at most 200 characters'),
-    /** The standfirst: one sentence that says what the story is. */
-    description: text.max(400, 'a standfirst has at most 400 characters'),
-    published: isoDate,
-    updated: isoDate.optional(),
-    /** Where the story was filed from, e.g. "Ramstein, Germany". */
-    dateline: text.optional(),
-    /** Who wrote it. Wire copy often has no byline: leave it out rather than invent one. */
-    byline: z
-      .union([author, z.array(author).min(1)])
-      .optional()
-      .transform((value) => (value === undefined ? [] : [value].flat())),
-    language: languageTag.default('en'),
-    tags: z
-      .array(text, { error: expected('a list of tags') })
-      .default([])
-      .refine((tags) => new Set(tags.map((tag) => tag.toLowerCase())).size === tags.length, {
-        message: 'tags must not repeat',
-      }),
-    /** Headlines the publisher linked as "Also read"; a URL only when one is known. */
-    related: z.array(related, { error: expected('a list of headlines') }).default([]),
-    /** Dated corrections, shown on the page and in its structured data. */
-    corrections: z.array(correction, { error: expected('a list of dated corrections') }).default([]),
-    source: source.optional(),
-    /** Old anchor ids that must keep landing: `old-id: current-id` (see the README). */
-    aliases: z.record(anchorId, anchorId).default({}),
-  })
-  .refine((article) => !article.updated || article.updated >= article.published, {
-    message: 'updated must not be earlier than published',
-    path: ['updated'],
-  });
+  /** The headline. */
+  title: text.max(200, 'a headline has at most 200 characters'),
+  /** The standfirst: one sentence that says what the story is. */
+  description: text.max(400, 'a standfirst has at most 400 characters'),
+  published: isoDate,
+  updated: isoDate.optional(),
+  /** Where the story was filed from, e.g. "Ramstein, Germany". */
+  dateline: text.optional(),
+  /** Who wrote it. Wire copy often has no byline: leave it out rather than invent one. */
+  byline: z
+    .union([author, z.array(author).min(1)])
+    .optional()
+    .transform((value) => (value === undefined ? [] : [value].flat())),
+  language: languageTag.default('en'),
+  tags: z
+    .array(text, { error: expected('a list of tags') })
+    .default([])
+    .refine((tags) => new Set(tags.map((tag) => tag.toLowerCase())).size === tags.length, {
+      message: 'tags must not repeat',
+    }),
+  /** Headlines the publisher linked as "Also read"; a URL only when one is known. */
+  related: z.array(related, { error: expected('a list of headlines') }).default([]),
+  /** Dated corrections, shown on the page and in its structured data. */
+  corrections: z.array(correction, { error: expected('a list of dated corrections') }).default([]),
+  source: source.optional(),
+  /** Old anchor ids that must keep landing: `old-id: current-id` (see the README). */
+  aliases: z.record(anchorId, anchorId).default({}),
+}).refine((article) => !article.updated || article.updated >= article.published, {
+  message: 'updated must not be earlier than published',
+  path: ['updated'],
+});
 
 export type Article = z.infer<typeof articleSchema>;
