@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFrontmatterAsWritten } from './frontmatter';
+import { removeUnusedHtml, renderToFiles, renderedHtmlDir } from './rendered-html';
 
 /**
  * Astro's glob loader for `**\/*.md`, made strict in two ways:
@@ -15,6 +16,7 @@ import { readFrontmatterAsWritten } from './frontmatter';
  * - The glob loader only logs an error when an article fails to render (a Markdown plugin
  *   threw, say) and the build goes on without that article's body. Here any error it logs fails
  *   the load, and so the build, with the loader's own message naming the file.
+ * - Rendered HTML is kept in files beside the store, not in it (see `rendered-html.ts`).
  */
 export function markdownWithDatesAsWritten(options: { base: string }): Loader {
   // The Markdown source is not kept beside the rendered page: at archive size it would double
@@ -35,13 +37,17 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
           };
         },
       });
+      const htmlDir = renderedHtmlDir(context.config.cacheDir);
       await inner.load({
         ...context,
+        ...withHtmlInFiles(context, htmlDir),
         logger,
         parseData: async (props) => {
           // The file that already gave this id: earlier in this load, or in the cache.
           const cached = context.store.get(props.id)?.filePath;
-          const earlier = seen.get(props.id) ?? (cached ? fileURLToPath(new URL(cached, context.config.root)) : undefined);
+          const earlier =
+            seen.get(props.id) ??
+            (cached ? fileURLToPath(new URL(cached, context.config.root)) : undefined);
           if (props.filePath) seen.set(props.id, props.filePath);
           // A renamed file leaves its old entry behind: only a file that still exists clashes.
           if (earlier && props.filePath && earlier !== props.filePath && existsSync(earlier)) {
@@ -55,6 +61,33 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
         },
       } satisfies LoaderContext);
       if (errors.length > 0) throw new Error(errors.join('\n'));
+      removeUnusedHtml(
+        htmlDir,
+        context.store.values().map((entry) => entry.rendered),
+      );
     },
+  };
+}
+
+interface MarkdownEntryType {
+  getRenderFunction?: (config: unknown) => Promise<Parameters<typeof renderToFiles>[0]>;
+}
+
+/**
+ * The glob loader renders each file with the render function of its entry type, which Astro
+ * passes in the loader context (`entryTypes`, not part of the public type). The Markdown one is
+ * wrapped so the HTML goes to files; without that context the store keeps the HTML as usual.
+ */
+function withHtmlInFiles(context: LoaderContext, htmlDir: string): object {
+  const entryTypes = (context as { entryTypes?: Map<string, MarkdownEntryType> }).entryTypes;
+  const markdown = entryTypes?.get('.md');
+  const render = markdown?.getRenderFunction;
+  if (!entryTypes || !markdown || !render) return {};
+  return {
+    entryTypes: new Map(entryTypes).set('.md', {
+      ...markdown,
+      getRenderFunction: async (config: unknown) =>
+        renderToFiles(await render.call(markdown, config), htmlDir),
+    }),
   };
 }

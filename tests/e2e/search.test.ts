@@ -318,7 +318,9 @@ describe('the keyboard path and loading on intent', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     // The result link itself holds the words: wait for the article before reading focus.
-    await page.waitForURL(/\?mark=.*#p-/);
+    await page.waitForURL(
+      (url) => url.pathname.includes('/articles/') && url.hash.startsWith('#p-'),
+    );
     await page.locator('.is-linked').waitFor();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))

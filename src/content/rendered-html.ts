@@ -1,0 +1,73 @@
+/**
+ * Rendered article bodies kept on disk, beside Astro's content store instead of inside it.
+ *
+ * Astro's content layer keeps every article's rendered HTML in its store, and a build holds the
+ * store in memory several times over (as loaded, as bundled chunks, as read back to render
+ * pages). At 20,000 articles the build ran out of V8's 4 GB heap after indexing. Here the
+ * Markdown renderer's HTML goes to a file named by the article and a digest of its source
+ * (`<cache>/article-html/`), and the store keeps only the file's name with the headings and
+ * the plugins' frontmatter. The article page reads its body back (`readRenderedHtml`) while
+ * it is rendered, so one article's HTML is in memory at a time. Unchanged articles keep their
+ * file from build to build, as they keep their store entry.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+/** What a Markdown render gives Astro's store (Astro's `RenderedContent`). */
+export interface Rendered {
+  html: string;
+  metadata?: Record<string, unknown>;
+}
+
+type RenderFunction = (entry: { id: string; digest?: number | string }) => Promise<Rendered>;
+
+/** The metadata key that names an article's HTML file. */
+const HTML_FILE = 'htmlFile';
+
+export function renderedHtmlDir(cacheDir: URL): string {
+  return fileURLToPath(new URL('./article-html/', cacheDir));
+}
+
+/** Wraps a render function so that the HTML goes to a file and the store keeps its name. */
+export function renderToFiles(render: RenderFunction, dir: string): RenderFunction {
+  mkdirSync(dir, { recursive: true });
+  return async (entry) => {
+    const rendered = await render(entry);
+    const name = createHash('sha256')
+      .update(`${entry.id}\n${entry.digest ?? ''}\n${rendered.html}`)
+      .digest('hex')
+      .slice(0, 24);
+    const file = `${dir}/${name}.html`;
+    writeFileSync(file, rendered.html);
+    return { html: '', metadata: { ...rendered.metadata, [HTML_FILE]: file } };
+  };
+}
+
+/** Deletes the files no entry names any more (articles edited or removed since). */
+export function removeUnusedHtml(dir: string, used: Iterable<Rendered | undefined>): void {
+  const keep = new Set<string>();
+  for (const rendered of used) {
+    const file = rendered?.metadata?.[HTML_FILE];
+    if (typeof file === 'string') keep.add(file.slice(file.lastIndexOf('/') + 1));
+  }
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (!keep.has(name)) rmSync(`${dir}/${name}`, { force: true });
+  }
+}
+
+/** An article's rendered body: from its file, or from the store when it holds the HTML itself. */
+export async function readRenderedHtml(rendered: Rendered | undefined): Promise<string> {
+  const file = rendered?.metadata?.[HTML_FILE];
+  if (typeof file !== 'string') return rendered?.html ?? '';
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `The rendered article ${file} is missing from Astro's cache. Build again with \`astro build --force\` to render every article anew.`,
+      { cause: error },
+    );
+  }
+}
