@@ -21,6 +21,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // What a reader waits for can take a few seconds on a loaded two-core machine.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time: the machines here have two cores.
           fileParallelism: false,
         },

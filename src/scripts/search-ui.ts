@@ -169,8 +169,15 @@ export function startSearch(search: SearchClient, elements: Elements): void {
     const outcome = await search.search(raw, options(), limit);
     // A newer keystroke already has its own search running (or replaced this one).
     if (!outcome || ticket !== latest) return;
+    // A reader who arrowed into the results of a shorter query keeps their place when the
+    // results of the whole query replace them, instead of losing focus to the page.
+    const focused = stops().indexOf(document.activeElement as HTMLElement);
     renderResults(list, outcome);
     more.hidden = outcome.total <= outcome.articles.length;
+    if (focused >= 0) {
+      const after = stops();
+      (after[Math.min(focused, after.length - 1)] ?? input).focus();
+    }
     if (focusAt !== undefined) {
       list.children[focusAt]?.querySelector('a')?.focus();
       focusAt = undefined;
