@@ -24,6 +24,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
 import { launchBrowser } from '../support/browser.ts';
 import { serveStatic } from '../support/server.ts';
 import { indexingBreakdown, markdownBreakdown } from './breakdown.ts';
@@ -377,7 +378,10 @@ async function main(): Promise<void> {
   if (write) {
     const file = join(projectRoot, args.out);
     const existing = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    writeFileSync(file, updateDocument(existing, intro, markdown));
+    // Formatted as `npm run format` would, so the committed file passes `format:check`.
+    const text = updateDocument(existing, intro, markdown);
+    const config = (await prettier.resolveConfig(file)) ?? {};
+    writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
     log(`results written to ${args.out}`);
   } else {
     process.stdout.write(`${markdown}\n`);
