@@ -85,11 +85,34 @@ describe('the lists of an archive', () => {
   });
 });
 
-describe('the feed of an archive', () => {
-  it('carries the fifty newest articles, newest first', () => {
-    const feed = readFileSync(join(distDir, 'rss.xml'), 'utf8');
-    const items = [...feed.matchAll(/<item><title>([^<]*)<\/title>/g)].map((match) => match[1]);
-    expect(items).toEqual(newestFirst.slice(0, 50));
+describe('the feeds of an archive', () => {
+  const read = (path: string) => readFileSync(join(distDir, path), 'utf8');
+  const itemTitles = (feed: string) =>
+    [...feed.matchAll(/<item><title>([^<]*)<\/title>/g)].map((match) => match[1]);
+  /** The address path of the feed's `<atom:link rel="...">`, if it has one. */
+  const link = (feed: string, rel: string) => {
+    const href = new RegExp(`<atom:link href="([^"]*)" rel="${rel}"`).exec(feed)?.[1];
+    return href === undefined ? undefined : new URL(href).pathname;
+  };
+
+  it('the subscription feed carries the fifty newest articles, newest first', () => {
+    const feed = read('rss.xml');
+    expect(itemTitles(feed)).toEqual(newestFirst.slice(0, 50));
+    expect(link(feed, 'self')).toBe('/rss.xml');
+  });
+
+  it('links back to archive feeds (RFC 5005) that, with it, hold every article', () => {
+    const feed = read('rss.xml');
+    expect(link(feed, 'prev-archive')).toBe('/rss/archive/1.xml');
+    const archive = read('rss/archive/1.xml');
+    // The oldest fifty, newest first; a full archive page never changes.
+    expect(itemTitles(archive)).toEqual(newestFirst.slice(5));
+    expect(archive).toMatch(/<fh:archive\s*\/>|<fh:archive><\/fh:archive>/);
+    expect(link(archive, 'self')).toBe('/rss/archive/1.xml');
+    expect(link(archive, 'current')).toBe('/rss.xml');
+    expect(link(archive, 'prev-archive')).toBeUndefined();
+    expect(link(archive, 'next-archive')).toBeUndefined();
+    expect(new Set([...itemTitles(feed), ...itemTitles(archive)])).toEqual(new Set(newestFirst));
   });
 });
 

@@ -1,0 +1,30 @@
+import type { APIContext, GetStaticPaths } from 'astro';
+import { getArticles, type ArticleEntry } from '../../../lib/articles';
+import { archivePages, archivePath, feedPath, feedResponse } from '../../../lib/feed';
+import { site } from '../../../site';
+
+/** Archive feeds, `/rss/archive/1.xml` the oldest: every article, fifty to a page (RFC 5005). */
+export const getStaticPaths = (async () => {
+  const pages = archivePages(await getArticles());
+  return pages.map((articles, i) => ({
+    params: { page: String(i + 1) },
+    props: { articles, page: i + 1, last: pages.length },
+  }));
+}) satisfies GetStaticPaths;
+
+interface Props {
+  articles: ArticleEntry[];
+  page: number;
+  last: number;
+}
+
+export async function GET(context: APIContext<Props>): Promise<Response> {
+  const { articles, page, last } = context.props;
+  return feedResponse(articles, context.site ?? site.url, {
+    self: archivePath(page),
+    current: feedPath(),
+    previousArchive: page > 1 ? archivePath(page - 1) : undefined,
+    nextArchive: page < last ? archivePath(page + 1) : undefined,
+    archive: true,
+  });
+}
