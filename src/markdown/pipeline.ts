@@ -10,6 +10,7 @@ import { reservedIds } from '../lib/template-ids';
 import rehypeAnchorAliases from './rehype-anchor-aliases';
 import rehypeDirAuto from './rehype-dir-auto';
 import rehypeGlossaryNames from './rehype-glossary-names';
+import rehypeHeadingNames from './rehype-heading-names';
 import rehypeParagraphIds from './rehype-paragraph-ids';
 import rehypeParagraphLinks from './rehype-paragraph-links';
 import rehypeReadingTime from './rehype-reading-time';
@@ -44,6 +45,7 @@ export const rehypePlugins: RehypePlugins = [
       }),
     },
   ],
+  rehypeHeadingNames,
   rehypeParagraphLinks,
   rehypeDirAuto,
   [rehypeGlossaryNames, { glossary }],

@@ -63,6 +63,19 @@ describe('the ¶ link of a paragraph', () => {
     await context.close();
   });
 
+  it("leaves the section link out of the heading's name in the headings list", async () => {
+    const context = await t.chromium.newContext();
+    const page = await context.newPage();
+    await page.goto(t.site.url + path);
+    // Screen readers list headings by accessible name: the anchor inside must not add to it.
+    await expect(
+      page.getByRole('heading', { name: 'Fighter jets', exact: true }).count(),
+    ).resolves.toBe(1);
+    const snapshot = await page.locator('article').ariaSnapshot();
+    expect(snapshot).not.toMatch(/heading "[^"]*Link to section/);
+    await context.close();
+  });
+
   it('copies a section link from the heading anchor', async () => {
     const context = await t.chromium.newContext({
       permissions: ['clipboard-read', 'clipboard-write'],

@@ -28,6 +28,14 @@ describe('section anchors', () => {
     expect(headings).toEqual([{ depth: 2, slug: 'fighter-jets', text: 'Fighter jets' }]);
   });
 
+  it('names the heading by its own text, without the label of its anchor', async () => {
+    const { document } = await renderArticle('## Fighter *jets*  and   tanks\n\n## Kyiv\n');
+    expect([...document.querySelectorAll('h2')].map((h) => h.getAttribute('aria-label'))).toEqual([
+      'Fighter jets and tanks',
+      'Kyiv',
+    ]);
+  });
+
   it('keeps article ids clear of the ids the page template uses', async () => {
     const { document } = await renderArticle('## Main\n\n## Contents\n');
     expect([...document.querySelectorAll('h2')].map((h) => h.id)).toEqual(['main-1', 'contents-1']);
