@@ -11,7 +11,14 @@ interface PageScan {
   links: string[];
 }
 
-/** Reads a page's ids and the addresses it links to (a, area and link elements). */
+/** Metadata whose `content` is an address of the site's own. */
+const addressMeta = new Set(['og:url', 'og:image', 'twitter:image']);
+
+/**
+ * Reads a page's ids and every address it links to: `a`, `area` and `link` elements, where its
+ * forms go (`action`) and its Open Graph address. Not what it loads (`src`): an article's
+ * broken image is the author's to see, and sanitized hostile markup leaves such addresses.
+ */
 export function scanPage(html: string): PageScan {
   const scan: PageScan = { ids: new Set(), duplicateIds: new Set(), links: [] };
   const parser = new Parser({
@@ -21,13 +28,44 @@ export function scanPage(html: string): PageScan {
         if (scan.ids.has(id)) scan.duplicateIds.add(id);
         scan.ids.add(id);
       }
-      const href = attributes['href'];
-      if (href !== undefined && (name === 'a' || name === 'area' || name === 'link')) {
-        scan.links.push(href);
-      }
+      const add = (address: string | undefined) => {
+        if (address !== undefined) scan.links.push(address);
+      };
+      if (name === 'a' || name === 'area' || name === 'link') add(attributes['href']);
+      if (name === 'form') add(attributes['action']);
+      if (name === 'meta' && addressMeta.has(attributes['property'] ?? attributes['name'] ?? ''))
+        add(attributes['content']);
     },
   });
   parser.end(html);
+  return scan;
+}
+
+/**
+ * Reads the addresses of a feed or sitemap: `<link>`, `<loc>`, permalink `<guid>` and
+ * `atom:link` elements. A feed has no ids to link to.
+ */
+export function scanXml(xml: string): PageScan {
+  const scan: PageScan = { ids: new Set(), duplicateIds: new Set(), links: [] };
+  let text: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'atom:link' && attributes['href']) scan.links.push(attributes['href']);
+        const permalink = name === 'guid' && attributes['ispermalink'] !== 'false';
+        text = name === 'link' || name === 'loc' || permalink ? '' : undefined;
+      },
+      ontext(chunk) {
+        if (text !== undefined) text += chunk;
+      },
+      onclosetag() {
+        if (text?.trim()) scan.links.push(text.trim());
+        text = undefined;
+      },
+    },
+    { xmlMode: true, lowerCaseAttributeNames: true, decodeEntities: true },
+  );
+  parser.end(xml);
   return scan;
 }
 
@@ -37,9 +75,9 @@ export interface SiteLocation {
 }
 
 /**
- * Checks a built site: no page has two elements with one id, and every link to a page of the
- * site, with its `#fragment`, points at a file and an element that exist. Returns the problems,
- * each naming the file.
+ * Checks a built site: no page has two elements with one id, and every address of the site in
+ * a page, feed or sitemap, with its `#fragment`, points at a file and an element that exist.
+ * Returns the problems, each naming the file.
  */
 export async function checkLinkIntegrity(
   distDir: string,
@@ -55,6 +93,13 @@ export async function checkLinkIntegrity(
     16,
     async (file) => void pages.set(file, scanPage(await readFile(join(distDir, file), 'utf8'))),
   );
+  // Feeds and sitemaps link to pages too; Pagefind's own files are not ours to check.
+  const feeds = new Map<string, PageScan>();
+  await eachLimited(
+    files.filter((file) => file.endsWith('.xml') && !file.startsWith('pagefind/')),
+    16,
+    async (file) => void feeds.set(file, scanXml(await readFile(join(distDir, file), 'utf8'))),
+  );
 
   const problems: string[] = [];
   const pageUrl = (file: string) => new URL(file.replace(/(^|\/)index\.html$/, '$1'), root);
@@ -64,7 +109,7 @@ export async function checkLinkIntegrity(
     return [path, `${path}index.html`, `${path}/index.html`].find((file) => fileSet.has(file));
   };
 
-  for (const [file, scan] of [...pages].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, scan] of [...pages, ...feeds].sort(([a], [b]) => a.localeCompare(b))) {
     for (const id of scan.duplicateIds)
       problems.push(`dist/${file}: two elements have the id "${id}"`);
     const base = pageUrl(file);
@@ -120,7 +165,9 @@ export default function linkIntegrity(): AstroIntegration {
             `Broken ids or links in the built site (${relative(process.cwd(), distDir)}):\n  ${shown}${more}`,
           );
         }
-        logger.info(`${pages} pages: every id unique, every link within the site resolves`);
+        logger.info(
+          `${pages} pages: every id unique, every link within the site resolves (feeds and sitemaps too)`,
+        );
       },
     },
   };
