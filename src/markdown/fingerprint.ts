@@ -110,4 +110,18 @@ export function fingerprintDistance(a: Uint32Array, b: Uint32Array): number {
  */
 export const SAME_PARAGRAPH_MAX_DISTANCE = 36;
 
+/** Bits of the allowance per word, for paragraphs of very few words. */
+const BITS_PER_WORD = 6;
+
+/**
+ * The largest distance at which an old link still counts as `candidate`, a paragraph of the
+ * page with `words` fingerprinted words. A paragraph of a few words has a fingerprint made of
+ * few votes: "Russia denied it." and "Ukraine denied it." are 29 bits apart, one word in two
+ * changed, which is no longer a small correction. So the allowance shrinks with the words, and
+ * a link to such a paragraph that changed shows the notice rather than landing on another.
+ */
+export function sameParagraphMaxDistance(words: number): number {
+  return Math.min(SAME_PARAGRAPH_MAX_DISTANCE, BITS_PER_WORD * words);
+}
+
 export const PARAGRAPH_ID_PREFIX = 'p-';

@@ -5,7 +5,8 @@
  * - Arriving on `#id` (load, Back, in-page links): the target is marked and focused, so screen
  *   readers start there.
  * - An old paragraph link whose id is gone (the paragraph was corrected) lands on the paragraph
- *   with the nearest fingerprint, within `SAME_PARAGRAPH_MAX_DISTANCE`; failing that, a notice
+ *   with the nearest fingerprint, within `SAME_PARAGRAPH_MAX_DISTANCE` (less for paragraphs of
+ *   a few words); failing that, a notice
  *   says that the passage has changed, rather than leaving the reader silently at the top.
  * - ¶ and # copy an absolute link with a text fragment, and announce it.
  */
@@ -14,6 +15,8 @@ import {
   SAME_PARAGRAPH_MAX_DISTANCE,
   decodeFingerprint,
   fingerprintDistance,
+  fingerprintWords,
+  sameParagraphMaxDistance,
 } from '../markdown/fingerprint';
 import { templateIds } from '../lib/template-ids';
 import { markWordsIn } from './highlight';
@@ -38,7 +41,10 @@ function nearestBlock(id: string): HTMLElement | undefined {
     const lanes = decodeFingerprint(code.replace(/-\d+$/, ''));
     if (!lanes) continue;
     const distance = fingerprintDistance(wanted, lanes);
-    if (distance < bestDistance) [best, bestDistance] = [block, distance];
+    if (distance >= bestDistance) continue;
+    if (distance > sameParagraphMaxDistance(fingerprintWords(block.textContent ?? '').length))
+      continue;
+    [best, bestDistance] = [block, distance];
   }
   return best;
 }

@@ -6,6 +6,7 @@ import {
   fingerprint,
   fingerprintDistance,
   fingerprintWords,
+  sameParagraphMaxDistance,
 } from '../../src/markdown/fingerprint';
 import { seedArticle } from '../support/seed';
 
@@ -47,6 +48,23 @@ describe('fingerprint', () => {
     const paragraph = paragraphs.find((text) => text.includes('$150 billion'))!;
     for (const [what, edit] of corrections) {
       expect(distance(paragraph, edit(paragraph)), what).toBeLessThanOrEqual(
+        SAME_PARAGRAPH_MAX_DISTANCE,
+      );
+    }
+  });
+
+  it('does not take one short paragraph for another', () => {
+    const pairs = [
+      ['Russia denied it.', 'Ukraine denied it.'],
+      ['“No,” he said.', '“Yes,” he said.'],
+    ];
+    for (const [a, b] of pairs) {
+      const words = fingerprintWords(b!).length;
+      expect(distance(a!, b!), `${a} / ${b}`).toBeGreaterThan(sameParagraphMaxDistance(words));
+    }
+    // Long paragraphs keep the whole allowance.
+    for (const paragraph of paragraphs.filter((text) => fingerprintWords(text).length >= 6)) {
+      expect(sameParagraphMaxDistance(fingerprintWords(paragraph).length)).toBe(
         SAME_PARAGRAPH_MAX_DISTANCE,
       );
     }
