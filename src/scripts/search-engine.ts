@@ -59,6 +59,8 @@ export interface Hit {
 export interface ArticleResult {
   url: string;
   title: string;
+  /** Where the query's words are in the title, to mark them there. */
+  titleMarks: Range[];
   published: string;
   hits: Hit[];
 }
@@ -244,6 +246,7 @@ export class SearchEngine {
     const articleUrl = address.origin === location.origin ? address.pathname : address.href;
     const titleWords = segmentWords(outline.title).split(/\s+/).filter(Boolean).length;
     const hits: Hit[] = [];
+    let titleMarks: Range[] = [];
     outline.blocks.forEach(([id, kind, section], index) => {
       const block = blocks[index]!;
       if (block.hitBy.size === 0) return;
@@ -252,6 +255,11 @@ export class SearchEngine {
       if (kind === 'headline') {
         // The headline block is the title, then the standfirst: the title is shown above.
         const offset = text.split(' ').slice(0, titleWords).join(' ').length + 1;
+        const title = withoutWordBreaks(
+          text.slice(0, offset - 1),
+          ranges.filter(([, end]) => end < offset),
+        );
+        if (title.text === outline.title) titleMarks = title.ranges;
         text = text.slice(offset);
         ranges = ranges
           .filter(([start]) => start >= offset)
@@ -271,6 +279,12 @@ export class SearchEngine {
     });
     // Passages with every part first, each group in reading order.
     hits.sort((a, b) => Number(b.complete) - Number(a.complete) || a.order - b.order);
-    return { url: articleUrl, title: outline.title, published: outline.published, hits };
+    return {
+      url: articleUrl,
+      title: outline.title,
+      titleMarks,
+      published: outline.published,
+      hits,
+    };
   }
 }

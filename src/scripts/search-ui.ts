@@ -89,7 +89,9 @@ function renderResults(list: HTMLElement, outcome: SearchOutcome): void {
   for (const article of outcome.articles) {
     const item = element('li', { class: 'search-result' });
     const heading = element('h2', { class: 'search-result__title', dir: 'auto' });
-    heading.append(element('a', { href: article.url }, article.title));
+    const title = element('a', { href: article.url });
+    appendMarked(title, article.title, article.titleMarks);
+    heading.append(title);
     item.append(heading);
     if (article.published) {
       const date = new Date(

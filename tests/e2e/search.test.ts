@@ -186,6 +186,15 @@ describe('search on the built index', () => {
     expect(new Set(marks)).toEqual(new Set(['Kiev', 'Kÿiv']));
   });
 
+  it("marks the query's words in an article's title too", async () => {
+    await search('Zelensky');
+    expect(await page.locator('.search-result__title mark').allTextContents()).toEqual([
+      'Zelenskyy',
+    ]);
+    await search('Kyiv');
+    expect(await page.locator('.search-result__title mark').allTextContents()).toEqual(['Kiev']);
+  });
+
   it('marks a phrase wherever it occurs in the passage', async () => {
     await search('"battle of attrition"');
     expect(await page.locator('.search-hit mark').allTextContents()).toEqual([
