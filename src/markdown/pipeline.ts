@@ -10,7 +10,6 @@ import { reservedIds } from '../lib/template-ids';
 import rehypeAnchorAliases from './rehype-anchor-aliases';
 import rehypeDirAuto from './rehype-dir-auto';
 import rehypeGlossaryNames from './rehype-glossary-names';
-import rehypeHeadingNames from './rehype-heading-names';
 import rehypeParagraphIds from './rehype-paragraph-ids';
 import rehypeParagraphLinks from './rehype-paragraph-links';
 import rehypeReadingTime from './rehype-reading-time';
@@ -20,6 +19,9 @@ import remarkPinnedIds from './remark-pinned-ids';
 
 /** The article pipeline, in order. Shared by `astro.config.mjs` and the unit tests. */
 export const remarkPlugins: RemarkPlugins = [remarkPinnedIds];
+
+/** A heading's own text, spaced as it reads. */
+const sectionName = (heading: Element) => toString(heading).replace(/\s+/g, ' ').trim();
 
 export const rehypePlugins: RehypePlugins = [
   // Raw HTML is parsed here, not at the end where Astro would, so the sanitizer sees all of it
@@ -38,6 +40,9 @@ export const rehypePlugins: RehypePlugins = [
     {
       behavior: 'append',
       content: [],
+      // A heading is named by everything inside it, the anchor's label too: name it by its own
+      // text, or a screen reader's list of headings reads "Fighter jets Link to section: ...".
+      headingProperties: (heading: Element) => ({ ariaLabel: sectionName(heading) }),
       properties: (heading: Element) => ({
         className: ['heading-anchor'],
         ariaLabel: `Link to section: ${toString(heading)}`,
@@ -45,7 +50,6 @@ export const rehypePlugins: RehypePlugins = [
       }),
     },
   ],
-  rehypeHeadingNames,
   rehypeParagraphLinks,
   rehypeDirAuto,
   [rehypeGlossaryNames, { glossary }],
