@@ -11,8 +11,8 @@
  * file from build to build, as they keep their store entry.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 /** What a Markdown render gives Astro's store (Astro's `RenderedContent`). */
@@ -40,7 +40,7 @@ export function renderToFiles(render: RenderFunction, dir: string): RenderFuncti
       .digest('hex')
       .slice(0, 24);
     const file = `${dir}/${name}.html`;
-    writeFileSync(file, rendered.html);
+    await writeFile(file, rendered.html);
     return { html: '', metadata: { ...rendered.metadata, [HTML_FILE]: file } };
   };
 }

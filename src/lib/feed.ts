@@ -15,6 +15,9 @@ export const FEED_ITEMS = 50;
 export const feedPath = (): string => withBase('rss.xml');
 export const archivePath = (page: number): string => withBase(`rss/archive/${page}.xml`);
 
+/** How many full archive pages `count` articles make. */
+export const archiveCount = (count: number): number => Math.floor(count / FEED_ITEMS);
+
 /** The archive pages of `articles` (newest first, as `getArticles` gives them): full ones only. */
 export function archivePages(articles: readonly ArticleEntry[]): ArticleEntry[][] {
   const oldestFirst = [...articles].reverse();

@@ -7,7 +7,8 @@
  */
 export const WORD_BREAK = '\u200A';
 
-const unspaced =
+/** A letter of a script written without spaces between words. */
+export const unspaced =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 let segmenter: Intl.Segmenter | undefined;

@@ -1,18 +1,18 @@
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
+import { unspaced } from '../lib/segment';
 
 /** At 230 words a minute, the usual figure for reading on screen. */
 export const WORDS_PER_MINUTE = 230;
 
 /** Scripts written without spaces: about two characters make a word. */
-const unspaced =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+const unspacedLetters = new RegExp(unspaced.source, 'gu');
 
 /** Words in `text`: runs between spaces, with unspaced scripts counted by their characters. */
 export function countWords(text: string): number {
-  const characters = text.match(unspaced)?.length ?? 0;
-  const spaced = text.replace(unspaced, ' ').match(/\S+/g)?.length ?? 0;
+  const characters = text.match(unspacedLetters)?.length ?? 0;
+  const spaced = text.replace(unspacedLetters, ' ').match(/\S+/g)?.length ?? 0;
   return spaced + Math.ceil(characters / 2);
 }
 

@@ -173,7 +173,9 @@ export function startSearch(search: SearchClient, elements: Elements): void {
     if (!outcome || ticket !== latest) return;
     // A reader who arrowed into the results of a shorter query keeps their place when the
     // results of the whole query replace them, instead of losing focus to the page.
-    const focused = stops().indexOf(document.activeElement as HTMLElement);
+    // ("Show more results" puts focus on the first new article instead, below.)
+    const focused =
+      focusAt === undefined ? stops().indexOf(document.activeElement as HTMLElement) : -1;
     renderResults(list, outcome);
     more.hidden = outcome.total <= outcome.articles.length;
     if (focused >= 0) {

@@ -106,7 +106,7 @@ const sizes = (ownCorpus ? String(ownCorpus.articles.length) : args.sizes)
   .map((size) => Number(size.replace(/[_\s]/g, '')))
   .sort((a, b) => a - b);
 if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
-  process.stderr.write(`--sizes takes whole numbers of at least 2, e.g. 1000,5000\n\n${usage}`);
+  process.stderr.write(`--sizes takes whole numbers of at least 1, e.g. 1000,5000\n\n${usage}`);
   process.exit(2);
 }
 const searchSize = ownCorpus

@@ -9,7 +9,7 @@
  * 1,000 articles of the 5,000-article one.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import yaml from 'js-yaml';
 import { createRandom, zipf, type Random } from './random.ts';
 import * as words from './words.ts';
@@ -445,7 +445,7 @@ export function readCorpus(dir: string): Corpus {
     bytes += Buffer.byteLength(text);
     totalWords += words;
     for (const word of body.toLowerCase().match(/[\p{L}\p{N}$€-]+/gu) ?? []) vocabulary.add(word);
-    const path = relative(articlesDir, file).split(sep).join('/');
+    const path = name.split(sep).join('/');
     return { url: `/articles/${path.replace(/\.md$/, '')}/`, file, words };
   });
   return {
