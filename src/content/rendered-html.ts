@@ -35,6 +35,15 @@ export function renderToFiles(render: RenderFunction, dir: string): RenderFuncti
   mkdirSync(dir, { recursive: true });
   return async (entry) => {
     const rendered = await render(entry);
+    // Astro's render() would turn a local image into an optimised asset; the page inserts this
+    // HTML as it is, so such an image would ship without a source. Refuse it plainly instead.
+    const images = rendered.metadata?.['imagePaths'];
+    const local = Array.isArray(images) ? images.filter((path) => !/^[a-z]+:/i.test(path)) : [];
+    if (local.length > 0) {
+      throw new Error(
+        `local image "${local[0]}" in the body: the site does not serve images from content/ yet; use an absolute https address or leave the image out`,
+      );
+    }
     const name = createHash('sha256')
       .update(`${entry.id}\n${entry.digest ?? ''}\n${rendered.html}`)
       .digest('hex')

@@ -85,6 +85,14 @@ describe.concurrent(
     // Markdown renders in worker threads (src/markdown/parallel-processor.ts), bar the first of
     // a batch; with MARKDOWN_WORKERS=0, all in the main thread. A plugin's error must fail the
     // build the same way in both: three broken articles, so at least two render in workers.
+    it('an article with a local image, naming the file and the image', async () => {
+      const output = await failingBuild({
+        'articles/map.md': frontmatter(valid) + '\n![A map of the front](./map.png)\n',
+        'articles/map.png': 'not really a picture',
+      });
+      expect(output).toMatch(/Error rendering map\.md: .*local image "\.\/map\.png" in the body/s);
+    });
+
     it.each(['0', '2'])(
       'articles that cannot render, naming each file (MARKDOWN_WORKERS=%s)',
       async (workers) => {
