@@ -125,9 +125,19 @@ export const articleSchema = fields({
   source: source.optional(),
   /** Old anchor ids that must keep landing: `old-id: current-id` (see the README). */
   aliases: z.record(anchorId, anchorId).default({}),
-}).refine((article) => !article.updated || article.updated >= article.published, {
-  message: 'updated must not be earlier than published',
-  path: ['updated'],
-});
+}).refine(
+  // An impossible date is reported once, on its own field: it is neither earlier nor later than
+  // the other (what reaches here is an invalid Date, or the string itself).
+  ({ published, updated }) =>
+    !updated || !isValidDate(published) || !isValidDate(updated) || updated >= published,
+  {
+    message: 'updated must not be earlier than published',
+    path: ['updated'],
+  },
+);
+
+function isValidDate(date: unknown): boolean {
+  return date instanceof Date && !Number.isNaN(date.getTime());
+}
 
 export type Article = z.infer<typeof articleSchema>;

@@ -71,6 +71,18 @@ describe('article schema', () => {
     ]);
   });
 
+  it('reports an impossible date once, without also calling the other date earlier', () => {
+    expect(issues({ ...valid, published: '2023-02-30', updated: '2023-03-05' })).toEqual([
+      'published: "2023-02-30" is not a day of the calendar',
+    ]);
+    expect(issues({ ...valid, updated: '2023-04-31' })).toEqual([
+      'updated: "2023-04-31" is not a day of the calendar',
+    ]);
+    expect(issues({ ...valid, published: '2023-04-21T25:00:00Z', updated: '2023-04-01' })).toEqual([
+      'published: "2023-04-21T25:00:00Z" has an impossible time of day',
+    ]);
+  });
+
   it('refuses a related link with a relative or script URL', () => {
     for (const url of ['/story', 'javascript:alert(1)']) {
       expect(issues({ ...valid, related: [{ title: 'x', url }] })).not.toEqual([]);
