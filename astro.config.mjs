@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { contentDir, site } from './src/site.ts';
+import { contentDir, glossaryFile, site } from './src/site.ts';
 import { parallelUnified } from './src/markdown/parallel-processor.ts';
 import linkIntegrity from './src/integrations/link-integrity.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import devSearch from './src/integrations/dev-search.ts';
 import { glossary } from './src/content/site-glossary.ts';
 import { useFasterChunkedWriter } from './src/content/chunked-store-writer.ts';
 
@@ -40,6 +41,8 @@ export default defineConfig({
   integrations: [
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),
     searchIndex({ glossary, language: site.language }),
+    // Under `astro dev`: the same search over the content as it is now, and errors in the browser.
+    devSearch({ glossary, language: site.language, glossaryFile }),
     linkIntegrity(),
   ],
   security: {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import yaml from 'js-yaml';
+import { Lexer } from 'yaml';
 
 const frontmatterBlock = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
@@ -11,7 +12,14 @@ const frontmatterBlock = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:
  * the string the editor typed and the article schema validates it.
  */
 export async function readFrontmatterAsWritten(filePath: string): Promise<Record<string, unknown>> {
-  const source = await readFile(filePath, 'utf8');
+  return parseFrontmatterAsWritten(await readFile(filePath, 'utf8'), filePath);
+}
+
+/** `readFrontmatterAsWritten` for a file's text already read. */
+export function parseFrontmatterAsWritten(
+  source: string,
+  filePath: string,
+): Record<string, unknown> {
   const block = frontmatterBlock.exec(source)?.[1];
   if (block === undefined) return {};
   let data: unknown;
@@ -19,13 +27,98 @@ export async function readFrontmatterAsWritten(filePath: string): Promise<Record
     data = yaml.load(block, { schema: yaml.CORE_SCHEMA });
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error;
-    // The block starts on the file's second line, after the opening `---`.
-    const line = error.mark.line + 2;
-    throw new Error(`${filePath}: frontmatter is not valid YAML at line ${line}: ${error.reason}`, {
-      cause: error,
-    });
+    throw new YamlSyntaxError(filePath, block, error);
   }
   return data !== null && typeof data === 'object' && !Array.isArray(data)
     ? (data as Record<string, unknown>)
     : {};
+}
+
+/**
+ * A YAML syntax error, placed where the editor has to look: js-yaml notices an unclosed quote
+ * or bracket only where the text runs out, often the last line of the frontmatter, so the
+ * message names the line where the quote or bracket opened, and shows it.
+ */
+export class YamlSyntaxError extends Error {
+  /** Line in the file, counting from 1. */
+  readonly line: number;
+  readonly column: number;
+  readonly file: string;
+
+  /**
+   * @param text The YAML that failed to parse.
+   * @param where What the text is, and the line of the file it starts on: frontmatter starts on
+   *   the second line, after `---`.
+   */
+  constructor(
+    file: string,
+    text: string,
+    error: yaml.YAMLException,
+    { subject = 'frontmatter', firstLine = 2 } = {},
+  ) {
+    const opening = unclosedOpening(text);
+    // An unclosed quote or bracket is seen only later; a problem seen before it is another one.
+    const cause = opening && opening.line <= error.mark.line ? opening : undefined;
+    const line = (cause?.line ?? error.mark.line) + firstLine;
+    const column = (cause?.column ?? error.mark.column) + 1;
+    const reason = cause?.reason ?? error.reason;
+    const shown = text.split(/\r?\n/)[line - firstLine] ?? '';
+    super(
+      `${file}: ${subject} is not valid YAML at line ${line}: ${reason}\n` +
+        `  ${line} | ${shown}\n` +
+        `  ${' '.repeat(String(line).length)} | ${' '.repeat(Math.max(0, column - 1))}^`,
+      { cause: error },
+    );
+    this.name = 'YamlSyntaxError';
+    this.file = file;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+interface Opening {
+  /** Line and column in the block, from 0. */
+  line: number;
+  column: number;
+  reason: string;
+}
+
+const closedDoubleQuoted = /^"(?:[^"\\]|\\[\s\S])*"$/;
+const closedSingleQuoted = /^'(?:[^']|'')*'$/;
+/** Tokens of the `yaml` lexer that mark structure and are not text of the source. */
+const lexerMarker = /^[\x02\x18\x1f]$/;
+
+/**
+ * The first quote that never closes, else the first `[` or `{` that never closes, found with
+ * the `yaml` package's lexer (its tokens are the source cut into pieces, plus markers).
+ */
+function unclosedOpening(block: string): Opening | undefined {
+  const flows: { offset: number; char: string }[] = [];
+  let offset = 0;
+  let quote: { offset: number; char: string } | undefined;
+  for (const token of new Lexer().lex(block)) {
+    if (lexerMarker.test(token)) continue;
+    if (token === '[' || token === '{') flows.push({ offset, char: token });
+    else if (token === ']' || token === '}') flows.pop();
+    else if (!quote && token.startsWith('"') && !closedDoubleQuoted.test(token))
+      quote = { offset, char: '"' };
+    else if (!quote && token.startsWith("'") && !closedSingleQuoted.test(token))
+      quote = { offset, char: "'" };
+    offset += token.length;
+  }
+  const at = (position: number) => {
+    const before = block.slice(0, position).split('\n');
+    return { line: before.length - 1, column: before.at(-1)!.length };
+  };
+  if (quote)
+    return { ...at(quote.offset), reason: `the quote ${quote.char} opened here is never closed` };
+  const flow = flows[0];
+  if (flow) {
+    const closing = flow.char === '[' ? ']' : '}';
+    return {
+      ...at(flow.offset),
+      reason: `the ${flow.char} opened here is never closed with ${closing}`,
+    };
+  }
+  return undefined;
 }

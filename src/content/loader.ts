@@ -3,7 +3,18 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readFrontmatterAsWritten } from './frontmatter';
+import {
+  clearProblem,
+  contentChanged,
+  reportProblem,
+  shareEntries,
+  type ContentProblem,
+} from './dev-channel';
+import {
+  YamlSyntaxError,
+  parseFrontmatterAsWritten,
+  readFrontmatterAsWritten,
+} from './frontmatter';
 import { removeUnusedHtml, renderToFiles, renderedHtmlDir } from './rendered-html';
 
 /**
@@ -17,6 +28,11 @@ import { removeUnusedHtml, renderToFiles, renderedHtmlDir } from './rendered-htm
  *   threw, say) and the build goes on without that article's body. Here any error it logs fails
  *   the load, and so the build, with the loader's own message naming the file.
  * - Rendered HTML is kept in files beside the store, not in it (see `rendered-html.ts`).
+ * - A YAML syntax error names the line where the problem starts (see `frontmatter.ts`), ahead
+ *   of Astro's own frontmatter parser, which names the line where the text ran out.
+ * - Under `astro dev`, each file's problem, and each change to the store, is told to the dev
+ *   server (see `dev-channel.ts`), which shows the problem in the browser and re-indexes the
+ *   search. A broken file does not stop the dev server: the others still load.
  */
 export function markdownWithDatesAsWritten(options: { base: string }): Loader {
   // The Markdown source is not kept beside the rendered page: at archive size it would double
@@ -38,29 +54,64 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
         },
       });
       const htmlDir = renderedHtmlDir(context.config.cacheDir);
-      await inner.load({
-        ...context,
-        ...withHtmlInFiles(context, htmlDir),
-        logger,
-        parseData: async (props) => {
-          // The file that already gave this id: earlier in this load, or in the cache.
-          const cached = context.store.get(props.id)?.filePath;
-          const earlier =
-            seen.get(props.id) ??
-            (cached ? fileURLToPath(new URL(cached, context.config.root)) : undefined);
-          if (props.filePath) seen.set(props.id, props.filePath);
-          // A renamed file leaves its old entry behind: only a file that still exists clashes.
-          if (earlier && props.filePath && earlier !== props.filePath && existsSync(earlier)) {
-            const root = fileURLToPath(context.config.root);
-            errors.push(
-              `Two articles have the address articles/${props.id}/: ${relative(root, earlier)} and ${relative(root, props.filePath)}. Rename one of them.`,
-            );
-          }
-          const data = props.filePath ? await readFrontmatterAsWritten(props.filePath) : props.data;
-          return context.parseData({ ...props, data: data as typeof props.data });
-        },
-      } satisfies LoaderContext);
-      if (errors.length > 0) throw new Error(errors.join('\n'));
+      const watching = Boolean(context.watcher);
+      /** Frontmatter already read by the entry type, by file: read once, not twice. */
+      const read = new Map<string, Record<string, unknown>>();
+      if (watching) {
+        shareEntries(() => context.store.values());
+        context.watcher?.on('unlink', (path) => clearProblem(path));
+      }
+      const load = () =>
+        inner.load({
+          ...context,
+          ...withHtmlInFiles(context, htmlDir, read),
+          store: watching ? storeTellingChanges(context.store) : context.store,
+          logger,
+          parseData: async (props) => {
+            // The file that already gave this id: earlier in this load, or in the cache.
+            const cached = context.store.get(props.id)?.filePath;
+            const earlier =
+              seen.get(props.id) ??
+              (cached ? fileURLToPath(new URL(cached, context.config.root)) : undefined);
+            if (props.filePath) seen.set(props.id, props.filePath);
+            // A renamed file leaves its old entry behind: only a file that still exists clashes.
+            if (earlier && props.filePath && earlier !== props.filePath && existsSync(earlier)) {
+              const root = fileURLToPath(context.config.root);
+              const message = `Two articles have the address articles/${props.id}/: ${relative(root, earlier)} and ${relative(root, props.filePath)}. Rename one of them.`;
+              errors.push(message);
+              if (watching) reportProblem({ file: props.filePath, message });
+            }
+            const data = props.filePath
+              ? (read.get(props.filePath) ?? (await readFrontmatterAsWritten(props.filePath)))
+              : props.data;
+            if (props.filePath) read.delete(props.filePath);
+            try {
+              return await context.parseData({ ...props, data: data as typeof props.data });
+            } catch (error) {
+              if (watching && props.filePath) reportProblem(problemOf(props.filePath, error));
+              throw error;
+            }
+          },
+        } satisfies LoaderContext);
+      try {
+        await load();
+      } catch (error) {
+        if (!watching) throw error;
+        // The glob loader watches the files only after a load that succeeded: until one does,
+        // each change to an article tries the whole load again.
+        context.logger.error(error instanceof Error ? error.message : String(error));
+        const retry = () => {
+          context.watcher?.off('change', retry).off('add', retry).off('unlink', retry);
+          load().catch((again: unknown) => {
+            context.logger.error(again instanceof Error ? again.message : String(again));
+            context.watcher?.on('change', retry).on('add', retry).on('unlink', retry);
+          });
+        };
+        context.watcher?.on('change', retry).on('add', retry).on('unlink', retry);
+        return;
+      }
+      // Under `astro dev` each problem is shown in the browser and the other articles still load.
+      if (errors.length > 0 && !watching) throw new Error(errors.join('\n'));
       removeUnusedHtml(
         htmlDir,
         context.store.values().map((entry) => entry.rendered),
@@ -70,15 +121,47 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
 }
 
 interface MarkdownEntryType {
+  getEntryInfo: (params: { contents: string; fileUrl: URL }) => Promise<unknown>;
   getRenderFunction?: (config: unknown) => Promise<Parameters<typeof renderToFiles>[0]>;
 }
 
+/** What the browser shows for an error thrown while loading `file`. */
+function problemOf(file: string, error: unknown): ContentProblem {
+  return {
+    file,
+    message: error instanceof Error ? error.message : String(error),
+    ...(error instanceof YamlSyntaxError ? { line: error.line, column: error.column } : {}),
+  };
+}
+
+/** The store, telling the dev server each time an entry is stored or deleted. */
+function storeTellingChanges(store: LoaderContext['store']): LoaderContext['store'] {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if ((property !== 'set' && property !== 'delete') || typeof value !== 'function')
+        return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        contentChanged();
+        return result;
+      };
+    },
+  });
+}
+
 /**
- * The glob loader renders each file with the render function of its entry type, which Astro
+ * The glob loader reads and renders each file with the functions of its entry type, which Astro
  * passes in the loader context (`entryTypes`, not part of the public type). The Markdown one is
- * wrapped so the HTML goes to files; without that context the store keeps the HTML as usual.
+ * wrapped so the frontmatter is read as written, with YAML errors placed where they start (kept
+ * in `read` for `parseData`), and so the HTML goes to files; without that context the store
+ * keeps the HTML as usual and Astro's parser reports YAML errors.
  */
-function withHtmlInFiles(context: LoaderContext, htmlDir: string): object {
+function withHtmlInFiles(
+  context: LoaderContext,
+  htmlDir: string,
+  read: Map<string, Record<string, unknown>>,
+): object {
   const entryTypes = (context as { entryTypes?: Map<string, MarkdownEntryType> }).entryTypes;
   const markdown = entryTypes?.get('.md');
   const render = markdown?.getRenderFunction;
@@ -86,6 +169,17 @@ function withHtmlInFiles(context: LoaderContext, htmlDir: string): object {
   return {
     entryTypes: new Map(entryTypes).set('.md', {
       ...markdown,
+      getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
+        const file = fileURLToPath(params.fileUrl);
+        if (context.watcher) clearProblem(file);
+        try {
+          read.set(file, parseFrontmatterAsWritten(params.contents, file));
+        } catch (error) {
+          if (context.watcher) reportProblem(problemOf(file, error));
+          throw error;
+        }
+        return markdown.getEntryInfo.call(markdown, params);
+      },
       getRenderFunction: async (config: unknown) =>
         renderToFiles(await render.call(markdown, config), htmlDir),
     }),

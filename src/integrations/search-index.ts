@@ -101,6 +101,11 @@ export async function addRecords(
   return sent.length;
 }
 
+/** What `search/glossary.json` holds: the spellings the search page expands queries with. */
+export function searchGlossary(glossary: readonly GlossaryEntry[]) {
+  return glossary.map(({ id, name, kind, spellings }) => ({ id, name, kind, spellings }));
+}
+
 /**
  * Builds the Pagefind index in `astro:build:done`, with Pagefind's Node API: one record per
  * article, laid out so the search page can name the passage of every match (see
@@ -123,13 +128,10 @@ export default function searchIndex({ glossary, language }: Options): AstroInteg
           await pagefind.close();
         }
         await mkdir(join(distDir, 'search'), { recursive: true });
-        const names = glossary.map(({ id, name, kind, spellings }) => ({
-          id,
-          name,
-          kind,
-          spellings,
-        }));
-        await writeFile(join(distDir, 'search', 'glossary.json'), JSON.stringify(names));
+        await writeFile(
+          join(distDir, 'search', 'glossary.json'),
+          JSON.stringify(searchGlossary(glossary)),
+        );
         logger.info(`indexed ${articles} articles`);
       },
     },

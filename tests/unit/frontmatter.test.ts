@@ -35,7 +35,42 @@ describe('readFrontmatterAsWritten', () => {
   it('names the line of a YAML syntax error', async () => {
     const file = article('---\ntitle: Hello\ntags: [a, b\n---\nBody\n');
     await expect(readFrontmatterAsWritten(file)).rejects.toThrow(
-      /article\.md: frontmatter is not valid YAML at line 4: /,
+      /article\.md: frontmatter is not valid YAML at line 3: /,
+    );
+  });
+
+  it('names the line where an unclosed quote opened, and shows it', async () => {
+    const file = article(
+      '---\ntitle: "Allies meet\ndescription: One sentence.\npublished: 2023-04-21\ntags: [a]\n---\nBody\n',
+    );
+    const error = await readFrontmatterAsWritten(file).catch((error: unknown) => error);
+    expect(error).toBeInstanceOf(Error);
+    const [first, shown, caret] = (error as Error).message.split('\n');
+    expect(first).toMatch(
+      /article\.md: frontmatter is not valid YAML at line 2: the quote " opened here is never closed$/,
+    );
+    expect(shown).toBe('  2 | title: "Allies meet');
+    expect(caret).toBe('    |        ^');
+  });
+
+  it('names the line of a single quote that never closes, past quotes that do', async () => {
+    const file = article("---\ntitle: 'It''s done'\ndateline: 'Kyiv\npublished: 2023-04-21\n---\n");
+    await expect(readFrontmatterAsWritten(file)).rejects.toThrow(
+      /at line 3: the quote ' opened here is never closed\n  3 \| dateline: 'Kyiv\n/,
+    );
+  });
+
+  it('names the line where an unclosed bracket opened', async () => {
+    const file = article('---\ntags: [Ukraine, NATO\ntitle: Hello\npublished: 2023-04-21\n---\n');
+    await expect(readFrontmatterAsWritten(file)).rejects.toThrow(
+      /at line 2: the \[ opened here is never closed with \]\n  2 \| tags: \[Ukraine, NATO\n/,
+    );
+  });
+
+  it('names the line of a mistake seen before any unclosed quote', async () => {
+    const file = article('---\ntitle: Hello\n  bad: indent\ndateline: "Kyiv\n---\n');
+    await expect(readFrontmatterAsWritten(file)).rejects.toThrow(
+      /at line 3: .*\n  3 \|   bad: indent/,
     );
   });
 });

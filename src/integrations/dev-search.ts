@@ -1,0 +1,323 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { extname, relative, resolve } from 'node:path';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+import type { ViteDevServer } from 'vite';
+import type { GlossaryEntry } from '../content/glossary';
+import { parseGlossary } from '../content/glossary';
+import {
+  currentProblems,
+  loaderEntries,
+  onDevEvent,
+  reportProblem,
+  clearProblem,
+  type ContentProblem,
+  type StoredEntry as Entry,
+} from '../content/dev-channel';
+import { nameMatcher } from '../lib/names';
+import { eachLimited } from './each-limited';
+import { searchGlossary, startIndex } from './search-index';
+import { articleRecord, type SearchRecord } from './search-records';
+
+export interface Options {
+  glossary: readonly GlossaryEntry[];
+  language: string;
+  /** The glossary's file: under `astro dev` a change to it is checked, then restarts the server. */
+  glossaryFile: string;
+}
+
+/** The injected route that lists the articles as the dev server's pages see them. */
+const entriesRoute = '/_dev-search/entries.json';
+/** Quiet time after a change before re-indexing: a save often writes a file twice. */
+const DEBOUNCE_MS = 150;
+/** How long the pages may lag behind the content loader before indexing goes ahead anyway. */
+const CATCH_UP_MS = 10_000;
+
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+/**
+ * Search and content errors under `astro dev`, so the editor's preview behaves like the site.
+ *
+ * - Search: the articles are indexed as the build indexes them (the same records, from the pages
+ *   the dev server renders, through Pagefind's Node API) and Pagefind's files are served from
+ *   memory at `pagefind/`, with `search/glossary.json`. Each change to the content store
+ *   re-indexes: the articles whose file changed are read again, the others are kept.
+ * - Errors: a problem in an article's frontmatter or in the glossary is shown in the browser
+ *   with Astro's error overlay (to open pages at once, to pages opened later on connecting),
+ *   and the pages reload when it is fixed.
+ */
+export default function devSearch({ glossary, language, glossaryFile }: Options): AstroIntegration {
+  return {
+    name: 'dev-search',
+    hooks: {
+      'astro:config:setup': ({ command, injectRoute, addWatchFile }) => {
+        if (command !== 'dev') return;
+        injectRoute({
+          pattern: entriesRoute,
+          entrypoint: new URL('./dev-search-entries.ts', import.meta.url),
+        });
+        // A valid glossary takes effect through a restart: the Markdown pipeline reads it once.
+        addWatchFile(glossaryFile);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const search = new DevSearch(server, logger, glossary, language);
+        server.middlewares.use((req, res, next) => {
+          if (!search.serve(req, res)) next();
+        });
+        // Astro restarts the dev server in place (a config or glossary change): what this server
+        // listens to stops with it.
+        const stops = [
+          watchGlossary(server, glossaryFile),
+          showProblemsInBrowser(server),
+          onDevEvent((event) => {
+            if (event.type === 'content') search.changed();
+          }),
+        ];
+        server.httpServer?.once('close', () => stops.forEach((stop) => stop()));
+        if (server.httpServer?.listening) search.changed();
+        else server.httpServer?.once('listening', () => search.changed());
+        closePagefindOnExit();
+      },
+    },
+  };
+}
+
+/** Pagefind's service is shared by the dev servers of this process, one after another. */
+function closePagefindOnExit(): void {
+  const key = Symbol.for('dispatch.dev-search.pagefind-close');
+  const scope = globalThis as { [key]?: true };
+  if (scope[key]) return;
+  scope[key] = true;
+  process.once('exit', () => void pagefind.close());
+}
+
+class DevSearch {
+  readonly #server: ViteDevServer;
+  readonly #logger: AstroIntegrationLogger;
+  readonly #language: string;
+  readonly #findNames: ReturnType<typeof nameMatcher>;
+  readonly #base: string;
+  readonly #glossaryJson: string;
+  /** Records by article id, with the digest of the file they were made from. */
+  readonly #records = new Map<string, { digest: Entry['digest']; record: SearchRecord }>();
+  #files = new Map<string, Uint8Array>();
+  /** The indexing under way, which requests for the index wait for. */
+  #indexing: Promise<void> | undefined;
+  #again = false;
+  #timer: NodeJS.Timeout | undefined;
+  /** Settles when the first indexing ends: until then requests for the index wait. */
+  readonly #firstIndex: Promise<void>;
+  #firstIndexDone: () => void = () => {};
+
+  constructor(
+    server: ViteDevServer,
+    logger: AstroIntegrationLogger,
+    glossary: readonly GlossaryEntry[],
+    language: string,
+  ) {
+    this.#server = server;
+    this.#logger = logger;
+    this.#language = language;
+    this.#findNames = nameMatcher(glossary);
+    this.#base = server.config.base.replace(/\/?$/, '/');
+    this.#glossaryJson = JSON.stringify(searchGlossary(glossary));
+    this.#firstIndex = new Promise((resolve) => (this.#firstIndexDone = resolve));
+  }
+
+  /** Re-indexes once the changes stop for a moment. */
+  changed(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#start(), DEBOUNCE_MS);
+  }
+
+  #start(): void {
+    if (this.#indexing) {
+      this.#again = true;
+      return;
+    }
+    this.#indexing = this.#index()
+      .catch((error: unknown) => {
+        this.#logger.error(`search index not updated: ${(error as Error).message ?? error}`);
+      })
+      .finally(() => {
+        this.#indexing = undefined;
+        this.#firstIndexDone();
+        if (this.#again) {
+          this.#again = false;
+          this.#start();
+        }
+      });
+  }
+
+  get #origin(): string {
+    const address = this.#server.httpServer?.address() as AddressInfo | null;
+    if (!address) throw new Error('the dev server is not listening');
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+  }
+
+  async #fetch(path: string): Promise<Response> {
+    const response = await fetch(`${this.#origin}${this.#base}${path.replace(/^\//, '')}`);
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${response.statusText}`);
+    return response;
+  }
+
+  /** The articles as the pages see them, once they have caught up with the content loader. */
+  async #pageEntries(): Promise<Entry[]> {
+    const key = (entries: Entry[]) =>
+      JSON.stringify(entries.map(({ id, digest }) => [id, String(digest ?? '')]).sort());
+    const deadline = Date.now() + CATCH_UP_MS;
+    for (;;) {
+      const entries = (await (await this.#fetch(entriesRoute)).json()) as Entry[];
+      if (key(entries) === key(loaderEntries()) || Date.now() > deadline) return entries;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async #index(): Promise<void> {
+    const started = performance.now();
+    const entries = await this.#pageEntries();
+    const ids = new Set(entries.map((entry) => entry.id));
+    for (const id of this.#records.keys()) if (!ids.has(id)) this.#records.delete(id);
+    const stale = entries.filter((entry) => {
+      const known = this.#records.get(entry.id);
+      return !known || !entry.digest || known.digest !== entry.digest;
+    });
+    await eachLimited(stale, 4, async ({ id, digest }) => {
+      const html = await (await this.#fetch(`articles/${encodeURIComponent(id)}/`)).text();
+      const record = articleRecord(html, this.#findNames);
+      if (record) this.#records.set(id, { digest, record });
+      else this.#records.delete(id);
+    });
+
+    const index = await startIndex(this.#language);
+    try {
+      // In id order, so the index does not depend on which article changed last.
+      const records = [...this.#records.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+      for (const [, { record }] of records) {
+        const { errors } = await index.addCustomRecord({ ...record, language: this.#language });
+        if (errors.length > 0) throw new Error(`adding ${record.url}: ${errors.join('; ')}`);
+      }
+      const { files, errors } = await index.getFiles();
+      if (errors.length > 0) throw new Error(errors.join('; '));
+      this.#files = new Map(files.map((file) => [file.path.replace(/\\/g, '/'), file.content]));
+    } finally {
+      await index.deleteIndex();
+    }
+    const ms = Math.round(performance.now() - started);
+    this.#logger.info(
+      `search: indexed ${this.#records.size} articles (${stale.length} read again) in ${ms} ms`,
+    );
+  }
+
+  /** Answers a request for the index or the search glossary; false for any other request. */
+  serve(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname === `${this.#base}search/glossary.json`) {
+      send(res, '.json', this.#glossaryJson);
+      return true;
+    }
+    if (!pathname.startsWith(`${this.#base}pagefind/`)) return false;
+    const path = decodeURIComponent(pathname.slice(`${this.#base}pagefind/`.length));
+    void (async () => {
+      // The first index, or the one being made after a change, before an older one's files.
+      await (this.#indexing ?? this.#firstIndex);
+      const file = this.#files.get(path);
+      if (file) send(res, extname(path), file);
+      else res.writeHead(404, { 'cache-control': 'no-store' }).end(`Not in the index: ${path}`);
+    })();
+    return true;
+  }
+}
+
+function send(res: ServerResponse, extension: string, body: string | Uint8Array): void {
+  res.writeHead(200, {
+    'content-type': contentTypes[extension] ?? 'application/octet-stream',
+    // Pagefind's files change with every edit; the entry file's name does not.
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+/**
+ * Checks the glossary when it changes, so a mistake is shown in the browser; a valid glossary
+ * restarts the dev server (`addWatchFile`), and Astro keeps the old one if it cannot start.
+ */
+function watchGlossary(server: ViteDevServer, file: string): () => void {
+  const path = resolve(file);
+  const check = async () => {
+    const source = await readFile(path, 'utf8').catch(() => '');
+    try {
+      parseGlossary(source, file);
+      clearProblem(path);
+    } catch (error) {
+      reportProblem({ file: path, message: (error as Error).message });
+    }
+  };
+  const onChange = (changed: string) => {
+    if (resolve(changed) === path) void check();
+  };
+  server.watcher.add(path);
+  server.watcher.on('change', onChange);
+  server.watcher.on('add', onChange);
+  return () => {
+    server.watcher.off('change', onChange);
+    server.watcher.off('add', onChange);
+  };
+}
+
+/** Sends each problem to the browser as a Vite error (Astro's overlay); reloads when all are fixed. */
+function showProblemsInBrowser(server: ViteDevServer): () => void {
+  const hot = server.environments['client']?.hot ?? server.hot;
+  let shown = false;
+  const sendProblems = () => {
+    const problems = currentProblems();
+    if (problems.length > 0) {
+      hot.send({ type: 'error', err: overlayError(problems) });
+      shown = true;
+    } else if (shown) {
+      shown = false;
+      hot.send({ type: 'full-reload', path: '*' });
+    }
+  };
+  const stop = onDevEvent((event) => {
+    if (event.type === 'problems') sendProblems();
+  });
+  // A page opened (or reloaded) while a problem stands shows it as soon as it connects.
+  const onConnection = () => {
+    if (currentProblems().length > 0) sendProblems();
+  };
+  server.ws.on('connection', onConnection);
+  return () => {
+    stop();
+    server.ws.off('connection', onConnection);
+  };
+}
+
+function overlayError(problems: ContentProblem[]) {
+  const [first] = problems;
+  // Astro's schema error names the collection and entry; the editor looks for the file.
+  const message = problems
+    .map(({ file, message }) => {
+      const path = relative(process.cwd(), file);
+      return message.includes(file) || message.includes(path) ? message : `${path}: ${message}`;
+    })
+    .join('\n\n');
+  return {
+    message,
+    stack: '',
+    id: first!.file,
+    plugin: 'content',
+    ...(first?.line
+      ? { loc: { file: first.file, line: first.line, column: first.column ?? 1 } }
+      : {}),
+  };
+}

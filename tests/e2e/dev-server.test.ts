@@ -1,0 +1,136 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSlug } from '../support/article-source';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { startDevServer, type DevServer } from '../support/dev-server';
+
+/** The editor's loop under the real `astro dev`: search follows edits, errors reach the browser. */
+describe('npm run dev', () => {
+  let dev: DevServer;
+  let chromium: TestBrowser;
+  let page: Page;
+  let seedFile: string;
+  let seedText: string;
+  let seedTitle: string;
+
+  beforeAll(async () => {
+    dev = await startDevServer();
+    chromium = await launchBrowser();
+    page = await (await chromium.newContext()).newPage();
+    seedFile = join(dev.contentDir, 'articles', `${seedSlug}.md`);
+    seedText = readFileSync(seedFile, 'utf8');
+    seedTitle = /^title: (.*)$/m.exec(seedText)![1]!;
+  }, 120_000);
+
+  afterAll(async () => {
+    if (process.env['DEV_OUTPUT']) console.log(dev?.output());
+    await chromium?.close();
+    await dev?.close();
+  });
+
+  /** Searches on a freshly loaded search page, as an editor checking their change would. */
+  async function search(query: string): Promise<{ titles: string[]; passages: string[] }> {
+    await page.goto(`${dev.url}search/`);
+    await page.locator('form[data-search-ready]').waitFor({ state: 'attached' });
+    await page.locator('#search-input').fill(query);
+    await page
+      .locator(`#search-results[data-query="${query.replace(/["\\]/g, '\\$&')}||relevance"]`)
+      .waitFor({ state: 'attached' });
+    return {
+      titles: await page.locator('.search-result__title').allTextContents(),
+      passages: await page.locator('.search-hit').allTextContents(),
+    };
+  }
+
+  const titlesFor = async (query: string) => (await search(query)).titles.map((t) => t.trim());
+
+  it('searches the articles with the same results as the built site', async () => {
+    const { titles, passages } = await search('Stoltenberg');
+    expect(titles.map((title) => title.trim())).toEqual([seedTitle]);
+    // The built site's search test expects these seven passages for this query.
+    expect(passages).toHaveLength(7);
+    expect((await search('"battle of attrition"')).passages).toHaveLength(1);
+  });
+
+  it('follows an edit, a new article and a deleted one within seconds, without a restart', async () => {
+    expect(await titlesFor('Wolpertinger')).toEqual([]);
+
+    // An edit: a new paragraph in the seed article.
+    writeFileSync(
+      seedFile,
+      `${seedText}\nA Wolpertinger was seen at the airbase, officials said.\n`,
+    );
+    await expect.poll(() => titlesFor('Wolpertinger'), { timeout: 20_000 }).toEqual([seedTitle]);
+
+    // A new article.
+    const added = join(dev.contentDir, 'articles', 'grain-corridor-reopens.md');
+    writeFileSync(
+      added,
+      '---\ntitle: Grain corridor reopens\ndescription: Ships leave Odesa again.\npublished: 2023-05-02\n---\n\nThe first Tatzelwurm freighter left port at dawn.\n',
+    );
+    await expect
+      .poll(() => titlesFor('Tatzelwurm'), { timeout: 20_000 })
+      .toEqual(['Grain corridor reopens']);
+    const { passages } = await search('Tatzelwurm');
+    expect(passages.join(' ')).toContain('The first Tatzelwurm freighter left port at dawn.');
+
+    // The new article deleted, the edit taken back.
+    rmSync(added);
+    writeFileSync(seedFile, seedText);
+    await expect.poll(() => titlesFor('Tatzelwurm'), { timeout: 20_000 }).toEqual([]);
+    await expect.poll(() => titlesFor('Wolpertinger'), { timeout: 20_000 }).toEqual([]);
+    expect(await titlesFor('Stoltenberg')).toHaveLength(1);
+  });
+
+  /** The text of Astro's error overlay, or '' when none is shown. */
+  const overlayText = () =>
+    page.evaluate(() => {
+      const overlay = document.querySelector('vite-error-overlay');
+      return overlay?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+    });
+
+  it('shows a frontmatter mistake in the browser, naming the file, the field and what was expected, until fixed', async () => {
+    const articleUrl = `${dev.url}articles/${seedSlug}/`;
+    await page.goto(articleUrl);
+    writeFileSync(seedFile, seedText.replace(/^published: .*$/m, 'published: 2023-02-30'));
+    await expect.poll(overlayText, { timeout: 20_000 }).toContain('2023-02-30');
+    let text = await overlayText();
+    expect(text).toContain(`articles/${seedSlug}.md`);
+    expect(text).toContain('published');
+    expect(text).toContain('"2023-02-30" is not a day of the calendar');
+
+    // A page opened while the mistake stands shows it too.
+    await page.goto(articleUrl);
+    await expect.poll(overlayText, { timeout: 20_000 }).toContain('not a day of the calendar');
+
+    writeFileSync(seedFile, seedText);
+    await expect.poll(overlayText, { timeout: 20_000 }).toBe('');
+    await expect.poll(() => page.locator('h1').textContent()).toBe(seedTitle);
+
+    // A YAML mistake names the line where the quote opened, and shows it.
+    writeFileSync(seedFile, seedText.replace(/^title: (.*)$/m, 'title: "$1'));
+    await expect.poll(overlayText, { timeout: 20_000 }).toContain('never closed');
+    text = await overlayText();
+    expect(text).toContain('frontmatter is not valid YAML at line 2: the quote " opened here');
+    expect(text).toContain(`2 | title: "${seedTitle}`);
+    writeFileSync(seedFile, seedText);
+    await expect.poll(overlayText, { timeout: 20_000 }).toBe('');
+  });
+
+  it('shows a glossary mistake in the browser until fixed', async () => {
+    const glossaryFile = join(dev.contentDir, 'glossary.yaml');
+    const glossary = readFileSync(glossaryFile, 'utf8');
+    await page.goto(`${dev.url}articles/${seedSlug}/`);
+    writeFileSync(glossaryFile, `${glossary}\nkharkiv:\n  name: Kharkiv\n  kind: city\n`);
+    await expect.poll(overlayText, { timeout: 20_000 }).toContain('glossary.yaml');
+    expect(await overlayText()).toContain(
+      'kharkiv.kind: expected person, place or organisation, got "city"',
+    );
+    writeFileSync(glossaryFile, glossary);
+    await expect.poll(overlayText, { timeout: 30_000 }).toBe('');
+    // The dev server restarts with the glossary fixed, and searches again.
+    await expect.poll(() => titlesFor('Stoltenberg'), { timeout: 30_000 }).toEqual([seedTitle]);
+  });
+});
