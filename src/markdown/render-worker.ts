@@ -44,6 +44,22 @@ const renderer = start(workerData as WorkerSetup);
 // A failed start (an invalid glossary, say) is reported with every job, not as a crash.
 renderer.catch(() => {});
 
+/**
+ * Astro's processor prints a failed render's error, stack and all, before it throws it. The
+ * error goes back to the main thread, which reports it with the file, so the worker does not
+ * print it too: an Error printed alone is held until the turn after, and dropped if it was the
+ * one a render failed with.
+ */
+const reported = new WeakSet<Error>();
+const printError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  const [error] = args;
+  if (args.length !== 1 || !(error instanceof Error)) return printError(...args);
+  setImmediate(() => {
+    if (!reported.has(error)) printError(error);
+  });
+};
+
 parentPort!.on('message', async ({ id, body, frontmatter, fileURL }: RenderJob) => {
   let reply: RenderReply;
   try {
@@ -55,6 +71,7 @@ parentPort!.on('message', async ({ id, body, frontmatter, fileURL }: RenderJob) 
     });
     reply = { id, result };
   } catch (error) {
+    if (error instanceof Error) reported.add(error);
     reply = { id, error: sendError(error) };
   }
   parentPort!.postMessage(reply);

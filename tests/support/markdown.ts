@@ -1,5 +1,6 @@
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
+import { expect, vi } from 'vitest';
 import { rehypePlugins, remarkPlugins } from '../../src/markdown/pipeline';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
@@ -26,4 +27,27 @@ export async function renderArticle(markdown: string, frontmatter: Record<string
 /** Text of an element without the text of its descendants' links (there is none: they are empty). */
 export function idsOf(document: Document, selector: string): string[] {
   return [...document.querySelectorAll(selector)].map((element) => element.id);
+}
+
+/**
+ * Renders Markdown that must fail, and returns the error. Astro's processor also prints the
+ * error with its stack, which would look like a failure in a passing run: it is checked here
+ * instead of printed.
+ */
+export async function renderArticleError(
+  markdown: string,
+  frontmatter: Record<string, unknown> = {},
+): Promise<Error> {
+  const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const error = await renderArticle(markdown, frontmatter).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (!(error instanceof Error)) throw new Error('expected the article to fail to render');
+    expect(printed).toHaveBeenCalledWith(error);
+    return error;
+  } finally {
+    printed.mockRestore();
+  }
 }
