@@ -8,6 +8,7 @@ import { parallelUnified } from './src/markdown/parallel-processor.ts';
 import linkIntegrity from './src/integrations/link-integrity.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import devSearch from './src/integrations/dev-search.ts';
+import linkReport from './src/integrations/link-report.ts';
 import { glossary } from './src/content/site-glossary.ts';
 import { useFasterChunkedWriter } from './src/content/chunked-store-writer.ts';
 
@@ -44,6 +45,8 @@ export default defineConfig({
     // Under `astro dev`: the same search over the content as it is now, and errors in the browser.
     devSearch({ glossary, language: site.language, glossaryFile }),
     linkIntegrity(),
+    // Last: what this build did to readers' links, against the build before it (see the README).
+    linkReport(),
   ],
   security: {
     // A meta Content-Security-Policy on every page; Astro adds the hashes of what it inlines.

@@ -10,14 +10,7 @@
  *   says that the passage has changed, rather than leaving the reader silently at the top.
  * - ¶ and # copy an absolute link with a text fragment, and announce it.
  */
-import {
-  PARAGRAPH_ID_PREFIX,
-  SAME_PARAGRAPH_MAX_DISTANCE,
-  decodeFingerprint,
-  fingerprintDistance,
-  fingerprintWords,
-  sameParagraphMaxDistance,
-} from '../markdown/fingerprint';
+import { landingOf, type LandingPage } from '../lib/paragraph-landing';
 import { templateIds } from '../lib/template-ids';
 import { markWordsIn } from './highlight';
 
@@ -29,25 +22,28 @@ function reducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** The paragraph a fingerprint id was made from, or the one nearest to it. */
-function nearestBlock(id: string): HTMLElement | undefined {
-  if (!body || !id.startsWith(PARAGRAPH_ID_PREFIX)) return undefined;
-  const wanted = decodeFingerprint(id.slice(PARAGRAPH_ID_PREFIX.length).replace(/-\d+$/, ''));
-  if (!wanted) return undefined;
-  let best: HTMLElement | undefined;
-  let bestDistance = SAME_PARAGRAPH_MAX_DISTANCE + 1;
-  for (const block of body.querySelectorAll<HTMLElement>('[data-fingerprint], [id^="p-"]')) {
-    const code = block.dataset['fingerprint'] ?? block.id.slice(PARAGRAPH_ID_PREFIX.length);
-    const lanes = decodeFingerprint(code.replace(/-\d+$/, ''));
-    if (!lanes) continue;
-    const distance = fingerprintDistance(wanted, lanes);
-    if (distance >= bestDistance) continue;
-    if (distance > sameParagraphMaxDistance(fingerprintWords(block.textContent ?? '').length))
-      continue;
-    [best, bestDistance] = [block, distance];
-  }
-  return best;
-}
+/** The page, as the landing rules the link report shares see it (src/lib/paragraph-landing.ts). */
+const page: LandingPage<HTMLElement> = {
+  element(id) {
+    const found = document.getElementById(id);
+    if (!found) return undefined;
+    const parent = found.parentElement;
+    return found.classList.contains('anchor-alias') && parent
+      ? { block: found, aliasOf: { block: parent, id: parent.id } }
+      : { block: found };
+  },
+  *candidates() {
+    if (!body) return;
+    for (const block of body.querySelectorAll<HTMLElement>('[data-fingerprint], [id^="p-"]')) {
+      yield {
+        block,
+        id: block.id,
+        fingerprint: block.dataset['fingerprint'],
+        text: block.textContent ?? '',
+      };
+    }
+  },
+};
 
 /** The notice and the status are live regions that stay in the page; empty, they take no space. */
 function showNotice(message: string | undefined): void {
@@ -72,31 +68,30 @@ function land(target: HTMLElement, scroll: boolean): void {
 function arrive(): void {
   const id = decodeURIComponent(location.hash.slice(1));
   if (!id) return;
-  const found = document.getElementById(id);
-  if (found?.classList.contains('anchor-alias') && found.parentElement) {
-    // An old id kept as an alias: an empty marker inside the element with the current id.
-    showNotice(undefined);
-    history.replaceState(history.state, '', `#${found.parentElement.id}`);
-    land(found.parentElement, false);
-    return;
-  }
-  if (found) {
-    showNotice(undefined);
-    land(found, false);
-    return;
-  }
-  const nearest = nearestBlock(id);
-  if (nearest) {
-    history.replaceState(history.state, '', `#${nearest.id}`);
-    showNotice(
-      'The paragraph you linked to has been edited since the link was made. It is marked below.',
-    );
-    land(nearest, true);
-  } else {
-    showNotice(
-      'The passage you linked to has changed or is no longer in this article. You are at the start of the article.',
-    );
-    notice?.focus();
+  const landing = landingOf(id, page);
+  switch (landing.kind) {
+    case 'alias':
+      // An old id kept as an alias: an empty marker inside the element with the current id.
+      showNotice(undefined);
+      history.replaceState(history.state, '', `#${landing.id}`);
+      land(landing.block, false);
+      return;
+    case 'exact':
+      showNotice(undefined);
+      land(landing.block, false);
+      return;
+    case 'nearest':
+      history.replaceState(history.state, '', `#${landing.id}`);
+      showNotice(
+        'The paragraph you linked to has been edited since the link was made. It is marked below.',
+      );
+      land(landing.block, true);
+      return;
+    case 'notice':
+      showNotice(
+        'The passage you linked to has changed or is no longer in this article. You are at the start of the article.',
+      );
+      notice?.focus();
   }
 }
 

@@ -30,6 +30,17 @@ export async function buildTemporarySite(
     writeFileSync(join(contentDir, path), text);
   }
   mkdirSync(join(contentDir, 'articles'), { recursive: true });
+  return buildAgain({ contentDir, distDir }, env);
+}
+
+/**
+ * Builds a temporary site again, after its content was changed, into the same output folder
+ * (so the build sees the one before it, as an editor's next build does).
+ */
+export async function buildAgain(
+  { contentDir, distDir }: Pick<TemporaryBuild, 'contentDir' | 'distDir'>,
+  env: Record<string, string> = {},
+): Promise<TemporaryBuild> {
   const astro = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
   const child = spawn(process.execPath, [astro, 'build', '--outDir', distDir], {
     cwd: projectRoot,
@@ -42,7 +53,7 @@ export async function buildTemporarySite(
       ),
       ASTRO_TELEMETRY_DISABLED: '1',
       CONTENT_DIR: contentDir,
-      CACHE_DIR: join(root, 'cache'),
+      CACHE_DIR: join(dirname(contentDir), 'cache'),
       ...env,
     },
   });
