@@ -34,6 +34,12 @@ export function parseFrontmatterAsWritten(
     : {};
 }
 
+/** A Markdown file's text after its frontmatter. */
+export function bodyOf(source: string): string {
+  const match = frontmatterBlock.exec(source);
+  return match ? source.slice(match[0].length) : source;
+}
+
 /**
  * A YAML syntax error, placed where the editor has to look: js-yaml notices an unclosed quote
  * or bracket only where the text runs out, often the last line of the frontmatter, so the

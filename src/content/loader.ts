@@ -12,13 +12,15 @@ import {
 } from './dev-channel';
 import {
   YamlSyntaxError,
+  bodyOf,
   parseFrontmatterAsWritten,
   readFrontmatterAsWritten,
 } from './frontmatter';
+import { STILL_TO_WRITE, stillToWrite } from './still-to-write';
 import { removeUnusedHtml, renderToFiles, renderedHtmlDir } from './rendered-html';
 
 /**
- * Astro's glob loader for `**\/*.md`, made strict in two ways:
+ * Astro's glob loader for `**\/*.md`, made strict:
  *
  * - Each entry's frontmatter is re-read as written (see `readFrontmatterAsWritten`) before the
  *   collection schema validates it, so impossible dates are refused instead of rolled over.
@@ -172,11 +174,21 @@ function withHtmlInFiles(
       getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
         const file = fileURLToPath(params.fileUrl);
         if (context.watcher) clearProblem(file);
+        let data: Record<string, unknown>;
         try {
-          read.set(file, parseFrontmatterAsWritten(params.contents, file));
+          data = parseFrontmatterAsWritten(params.contents, file);
         } catch (error) {
           if (context.watcher) reportProblem(problemOf(file, error));
           throw error;
+        }
+        read.set(file, data);
+        // Marked by `npm run new`: the article builds, and the build says what is missing.
+        const missing = stillToWrite(data, bodyOf(params.contents));
+        if (missing.length > 0) {
+          const path = relative(fileURLToPath(context.config.root), file);
+          context.logger.warn(
+            `${path}: still to write (marked ${STILL_TO_WRITE}): ${missing.join(' and ')}`,
+          );
         }
         return markdown.getEntryInfo.call(markdown, params);
       },
