@@ -73,6 +73,27 @@ describe.concurrent(
       expect(output).toMatch(/line 5|:5:|\(5:/);
     });
 
+    it('an unclosed quote, naming and showing the line where it opened', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(
+          'title: "A story\ndescription: One sentence.\npublished: 2023-04-21\ntags: [Ukraine]',
+        ),
+      });
+      expect(output).toMatch(
+        /articles\/story\.md: frontmatter is not valid YAML at line 2: the quote " opened here is never closed\n\s*2 \| title: "A story\n/,
+      );
+    });
+
+    it('an impossible date, reported once', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(
+          valid.replace('2023-04-21', '2023-02-30') + '\nupdated: 2023-03-05',
+        ),
+      });
+      expect(output).toContain('published: "2023-02-30" is not a day of the calendar');
+      expect(output).not.toContain('updated must not be earlier than published');
+    });
+
     it('two articles with the same address, naming both files', async () => {
       const output = await failingBuild({
         'articles/kyiv-talks.md': frontmatter(valid),
