@@ -50,6 +50,9 @@ export class YamlSyntaxError extends Error {
   readonly line: number;
   readonly column: number;
   readonly file: string;
+  readonly loc: { file: string; line: number; column: number };
+  /** What js-yaml said, at the place it noticed. */
+  readonly yamlReason: string;
 
   /**
    * @param text The YAML that failed to parse.
@@ -73,9 +76,12 @@ export class YamlSyntaxError extends Error {
       `${file}: ${subject} is not valid YAML at line ${line}: ${reason}\n` +
         `  ${line} | ${shown}\n` +
         `  ${' '.repeat(String(line).length)} | ${' '.repeat(Math.max(0, column - 1))}^`,
-      { cause: error },
     );
     this.name = 'YamlSyntaxError';
+    // Where Astro's error output and overlay look for the place of an error. js-yaml's own
+    // error is not kept as the cause: Astro would print it, with its frame at the wrong line.
+    this.loc = { file, line, column };
+    this.yamlReason = error.reason;
     this.file = file;
     this.line = line;
     this.column = column;

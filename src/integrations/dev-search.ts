@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, relative, resolve } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -34,6 +35,8 @@ const entriesRoute = '/_dev-search/entries.json';
 const DEBOUNCE_MS = 150;
 /** How long the pages may lag behind the content loader before indexing goes ahead anyway. */
 const CATCH_UP_MS = 10_000;
+/** Quiet time before the browser is told of problems found or fixed. */
+const PROBLEMS_SETTLE_MS = 100;
 
 const contentTypes: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -288,8 +291,12 @@ function showProblemsInBrowser(server: ViteDevServer): () => void {
       hot.send({ type: 'full-reload', path: '*' });
     }
   };
+  // A save clears a file's problem and may report another at once: one message for both.
+  let timer: NodeJS.Timeout | undefined;
   const stop = onDevEvent((event) => {
-    if (event.type === 'problems') sendProblems();
+    if (event.type !== 'problems') return;
+    clearTimeout(timer);
+    timer = setTimeout(sendProblems, PROBLEMS_SETTLE_MS);
   });
   // A page opened (or reloaded) while a problem stands shows it as soon as it connects.
   const onConnection = () => {
@@ -298,6 +305,7 @@ function showProblemsInBrowser(server: ViteDevServer): () => void {
   server.ws.on('connection', onConnection);
   return () => {
     stop();
+    clearTimeout(timer);
     server.ws.off('connection', onConnection);
   };
 }
@@ -311,13 +319,32 @@ function overlayError(problems: ContentProblem[]) {
       return message.includes(file) || message.includes(path) ? message : `${path}: ${message}`;
     })
     .join('\n\n');
+  const source = readSource(first!.file);
+  const line = first!.line ?? (source ? fieldLine(source, first!.message) : undefined);
   return {
+    // Astro's client escapes the message, then renders its **bold** (tested with hostile text).
     message,
+    hint: 'Fix the file and save it: this message goes and the page reloads.',
     stack: '',
     id: first!.file,
     plugin: 'content',
-    ...(first?.line
-      ? { loc: { file: first.file, line: first.line, column: first.column ?? 1 } }
-      : {}),
+    // The overlay names the file and line, with a link that opens it in the editor.
+    ...(line ? { loc: { file: first!.file, line, column: first!.column ?? 1 } } : {}),
   };
+}
+
+function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The line of the first field a schema error names (`**tags.1**: ...`), in the frontmatter. */
+function fieldLine(source: string, message: string): number | undefined {
+  const field = /\*\*([\p{L}\p{N}_-]+)[^*]*\*\*:/u.exec(message)?.[1];
+  if (!field) return undefined;
+  const index = source.split(/\r?\n/).findIndex((text) => text.startsWith(`${field}:`));
+  return index >= 0 ? index + 1 : undefined;
 }

@@ -30,9 +30,24 @@ describe('npm run dev', () => {
     await dev?.close();
   });
 
+  /**
+   * Opens a page. The dev server reloads open pages when content changes, and a reload that
+   * arrives during this navigation aborts it: it is then tried again.
+   */
+  async function open(url: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.goto(url);
+        return;
+      } catch (error) {
+        if (attempt === 3 || !String(error).includes('ERR_ABORTED')) throw error;
+      }
+    }
+  }
+
   /** Searches on a freshly loaded search page, as an editor checking their change would. */
   async function search(query: string): Promise<{ titles: string[]; passages: string[] }> {
-    await page.goto(`${dev.url}search/`);
+    await open(`${dev.url}search/`);
     await page.locator('form[data-search-ready]').waitFor({ state: 'attached' });
     await page.locator('#search-input').fill(query);
     await page
@@ -93,7 +108,7 @@ describe('npm run dev', () => {
 
   it('shows a frontmatter mistake in the browser, naming the file, the field and what was expected, until fixed', async () => {
     const articleUrl = `${dev.url}articles/${seedSlug}/`;
-    await page.goto(articleUrl);
+    await open(articleUrl);
     writeFileSync(seedFile, seedText.replace(/^published: .*$/m, 'published: 2023-02-30'));
     await expect.poll(overlayText, { timeout: 20_000 }).toContain('2023-02-30');
     let text = await overlayText();
@@ -102,12 +117,25 @@ describe('npm run dev', () => {
     expect(text).toContain('"2023-02-30" is not a day of the calendar');
 
     // A page opened while the mistake stands shows it too.
-    await page.goto(articleUrl);
+    await open(articleUrl);
     await expect.poll(overlayText, { timeout: 20_000 }).toContain('not a day of the calendar');
 
     writeFileSync(seedFile, seedText);
     await expect.poll(overlayText, { timeout: 20_000 }).toBe('');
     await expect.poll(() => page.locator('h1').textContent()).toBe(seedTitle);
+
+    // What the editor wrote stays text in the overlay, however it looks.
+    writeFileSync(
+      seedFile,
+      seedText.replace(/^published: .*$/m, `published: "<img src=x onerror=window.pwned=1>"`),
+    );
+    await expect.poll(overlayText, { timeout: 20_000 }).toContain('<img src=x onerror');
+    expect(
+      await page.evaluate(() => ({
+        images: document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector('img'),
+        pwned: 'pwned' in window,
+      })),
+    ).toEqual({ images: null, pwned: false });
 
     // A YAML mistake names the line where the quote opened, and shows it.
     writeFileSync(seedFile, seedText.replace(/^title: (.*)$/m, 'title: "$1'));
@@ -122,7 +150,7 @@ describe('npm run dev', () => {
   it('shows a glossary mistake in the browser until fixed', async () => {
     const glossaryFile = join(dev.contentDir, 'glossary.yaml');
     const glossary = readFileSync(glossaryFile, 'utf8');
-    await page.goto(`${dev.url}articles/${seedSlug}/`);
+    await open(`${dev.url}articles/${seedSlug}/`);
     writeFileSync(glossaryFile, `${glossary}\nkharkiv:\n  name: Kharkiv\n  kind: city\n`);
     await expect.poll(overlayText, { timeout: 20_000 }).toContain('glossary.yaml');
     expect(await overlayText()).toContain(
