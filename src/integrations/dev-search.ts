@@ -136,6 +136,8 @@ class DevSearch {
 
   /** Re-indexes once the changes stop for a moment. */
   changed(): void {
+    // Changes while the content first loads: the index is made once the server listens.
+    if (!this.#server.httpServer?.listening) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#start(), DEBOUNCE_MS);
   }
@@ -202,8 +204,12 @@ class DevSearch {
 
     const index = await startIndex(this.#language);
     try {
-      // In id order, so the index does not depend on which article changed last.
-      const records = [...this.#records.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+      // In the order the build adds them (its pages' paths, sorted), so that the index is the
+      // built one, byte for byte, and does not depend on which article changed last.
+      const builtPath = (id: string) => `articles/${id}/index.html`;
+      const records = [...this.#records.entries()].sort(([a], [b]) =>
+        builtPath(a) < builtPath(b) ? -1 : 1,
+      );
       for (const [, { record }] of records) {
         const { errors } = await index.addCustomRecord({ ...record, language: this.#language });
         if (errors.length > 0) throw new Error(`adding ${record.url}: ${errors.join('; ')}`);

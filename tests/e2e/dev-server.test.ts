@@ -1,9 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSlug } from '../support/article-source';
 import { launchBrowser, type TestBrowser } from '../support/browser';
+import { buildTemporarySite } from '../support/build';
 import { startDevServer, type DevServer } from '../support/dev-server';
 
 /** The editor's loop under the real `astro dev`: search follows edits, errors reach the browser. */
@@ -67,7 +68,27 @@ describe('npm run dev', () => {
     // The built site's search test expects these seven passages for this query.
     expect(passages).toHaveLength(7);
     expect((await search('"battle of attrition"')).passages).toHaveLength(1);
-  });
+  }, 60_000);
+
+  it('serves the very index the build writes for the same content', async () => {
+    const built = await buildTemporarySite({
+      [`articles/${seedSlug}.md`]: seedText,
+      'glossary.yaml': readFileSync(join(dev.contentDir, 'glossary.yaml'), 'utf8'),
+    });
+    expect(built.exitCode, built.output).toBe(0);
+    const builtFiles = readdirSync(join(built.distDir, 'pagefind'), { recursive: true })
+      .map(String)
+      .filter((file) => statSync(join(built.distDir, 'pagefind', file)).isFile());
+    expect(builtFiles.length).toBeGreaterThan(5);
+    for (const file of builtFiles) {
+      const served = await fetch(`${dev.url}pagefind/${file}`);
+      expect(served.status, file).toBe(200);
+      const bytes = Buffer.from(await served.arrayBuffer());
+      expect(bytes.equals(readFileSync(join(built.distDir, 'pagefind', file))), file).toBe(true);
+    }
+    const glossary = await (await fetch(`${dev.url}search/glossary.json`)).text();
+    expect(glossary).toBe(readFileSync(join(built.distDir, 'search/glossary.json'), 'utf8'));
+  }, 120_000);
 
   it('follows an edit, a new article and a deleted one within seconds, without a restart', async () => {
     expect(await titlesFor('Wolpertinger')).toEqual([]);
@@ -97,7 +118,7 @@ describe('npm run dev', () => {
     await expect.poll(() => titlesFor('Tatzelwurm'), { timeout: 20_000 }).toEqual([]);
     await expect.poll(() => titlesFor('Wolpertinger'), { timeout: 20_000 }).toEqual([]);
     expect(await titlesFor('Stoltenberg')).toHaveLength(1);
-  });
+  }, 120_000);
 
   /** The text of Astro's error overlay, or '' when none is shown. */
   const overlayText = () =>
@@ -145,7 +166,7 @@ describe('npm run dev', () => {
     expect(text).toContain(`2 | title: "${seedTitle}`);
     writeFileSync(seedFile, seedText);
     await expect.poll(overlayText, { timeout: 20_000 }).toBe('');
-  });
+  }, 120_000);
 
   it('shows a glossary mistake in the browser until fixed', async () => {
     const glossaryFile = join(dev.contentDir, 'glossary.yaml');
@@ -160,5 +181,5 @@ describe('npm run dev', () => {
     await expect.poll(overlayText, { timeout: 30_000 }).toBe('');
     // The dev server restarts with the glossary fixed, and searches again.
     await expect.poll(() => titlesFor('Stoltenberg'), { timeout: 30_000 }).toEqual([seedTitle]);
-  });
+  }, 120_000);
 });
