@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
@@ -97,6 +98,8 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
         } satisfies LoaderContext);
       try {
         await load();
+        // What an unchanged file's entry type read, parseData did not need.
+        read.clear();
       } catch (error) {
         if (!watching) throw error;
         // The glob loader watches the files only after a load that succeeded: until one does,
@@ -125,6 +128,31 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
 interface MarkdownEntryType {
   getEntryInfo: (params: { contents: string; fileUrl: URL }) => Promise<unknown>;
   getRenderFunction?: (config: unknown) => Promise<Parameters<typeof renderToFiles>[0]>;
+}
+
+/** Time for a save to finish writing the file. */
+const SAVE_SETTLE_MS = 100;
+
+/**
+ * Under `astro dev`, the glob loader reads a file when the watcher reports a change, which can
+ * be between an editor's truncating the file and writing it: the read is then of an empty or
+ * partial file, and the watcher may report no further change (same modification time). So a
+ * moment later the file is read again and, if it differs from what was loaded, reported changed
+ * once more, which makes the glob loader load it again.
+ */
+function readAgainIfTorn(
+  watcher: NonNullable<LoaderContext['watcher']>,
+  file: string,
+  contents: string,
+): void {
+  setTimeout(() => {
+    readFile(file, 'utf8').then(
+      (now) => {
+        if (now !== contents) watcher.emit('change', file);
+      },
+      () => {}, // Deleted meanwhile: the watcher reports that.
+    );
+  }, SAVE_SETTLE_MS);
 }
 
 /** What the browser shows for an error thrown while loading `file`. */
@@ -173,7 +201,10 @@ function withHtmlInFiles(
       ...markdown,
       getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
         const file = fileURLToPath(params.fileUrl);
-        if (context.watcher) clearProblem(file);
+        if (context.watcher) {
+          clearProblem(file);
+          readAgainIfTorn(context.watcher, file, params.contents);
+        }
         let data: Record<string, unknown>;
         try {
           data = parseFrontmatterAsWritten(params.contents, file);
