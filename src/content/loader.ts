@@ -105,14 +105,20 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
         // The glob loader watches the files only after a load that succeeded: until one does,
         // each change to an article tries the whole load again.
         context.logger.error(error instanceof Error ? error.message : String(error));
-        const retry = () => {
-          context.watcher?.off('change', retry).off('add', retry).off('unlink', retry);
+        const watcher = context.watcher!;
+        const baseDir = fileURLToPath(
+          new URL(options.base.replace(/\/?$/, '/'), context.config.root),
+        );
+        const retry = (path: string) => {
+          if (!path.startsWith(baseDir) || !path.endsWith('.md')) return;
+          watcher.off('change', retry).off('add', retry).off('unlink', retry);
           load().catch((again: unknown) => {
             context.logger.error(again instanceof Error ? again.message : String(again));
-            context.watcher?.on('change', retry).on('add', retry).on('unlink', retry);
+            watcher.on('change', retry).on('add', retry).on('unlink', retry);
           });
         };
-        context.watcher?.on('change', retry).on('add', retry).on('unlink', retry);
+        watcher.add(baseDir);
+        watcher.on('change', retry).on('add', retry).on('unlink', retry);
         return;
       }
       // Under `astro dev` each problem is shown in the browser and the other articles still load.
