@@ -3,10 +3,12 @@
  * and # links are plain links, and CSS marks the `:target`.
  *
  * - Arriving on `#id` (load, Back, in-page links): the target is marked and focused, so screen
- *   readers start there.
+ *   readers start there. A paragraph far below its section's heading gets the section's name
+ *   just above it, so the reader sees where they are; a nearer heading is kept in view instead.
  * - An old paragraph link whose id is gone (the paragraph was corrected) lands on the paragraph
  *   with the nearest fingerprint, within `SAME_PARAGRAPH_MAX_DISTANCE` (less for paragraphs of
- *   a few words); failing that, a notice
+ *   a few words), and the notice that it has been edited stands right above it, in view (and
+ *   describes it, for screen readers). Failing a match, the notice at the top of the article
  *   says that the passage has changed, rather than leaving the reader silently at the top.
  * - ¶ and # copy an absolute link with a text fragment, and announce it.
  */
@@ -24,6 +26,13 @@ import { markWordsIn } from './highlight';
 const body = document.querySelector<HTMLElement>('.article-body');
 const notice = document.getElementById(templateIds.anchorNotice);
 const status = document.getElementById(templateIds.linkStatus);
+/** Where the notice waits in the page, so it can go back there after standing by a paragraph. */
+const noticeHome = notice ? { parent: notice.parentElement, next: notice.nextSibling } : undefined;
+/** A section's name, shown above a landing paragraph (see `showSection`). */
+const sectionLabel = document.createElement('p');
+sectionLabel.className = 'landing-section';
+/** How much of the screen may lie between a section's heading and a landing paragraph. */
+const HEADING_IN_VIEW_SHARE = 0.4;
 
 function reducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -50,21 +59,78 @@ function nearestBlock(id: string): HTMLElement | undefined {
 }
 
 /** The notice and the status are live regions that stay in the page; empty, they take no space. */
-function showNotice(message: string | undefined): void {
-  if (notice) notice.textContent = message ?? '';
+function showNotice(message: string | undefined, beside?: HTMLElement): void {
+  if (!notice) return;
+  if (beside) {
+    // Right above the block, inside a list item: a <p> between two <li> would break the list.
+    if (beside.tagName === 'LI') beside.prepend(notice);
+    else beside.before(notice);
+  } else if (noticeHome?.parent && notice.parentElement !== noticeHome.parent) {
+    noticeHome.parent.insertBefore(notice, noticeHome.next);
+  }
+  notice.textContent = message ?? '';
+}
+
+/** The heading of the section a block is in: the nearest h2-h4 before it in the body. */
+function sectionHeading(block: HTMLElement): HTMLElement | undefined {
+  let top: Element | null = block;
+  while (top && top.parentElement !== body) top = top.parentElement;
+  for (let at = top?.previousElementSibling; at; at = at.previousElementSibling) {
+    if (/^H[2-4]$/.test(at.tagName)) return at as HTMLElement;
+  }
+  return undefined;
+}
+
+/**
+ * Lets the reader see which section a landing block is in: its heading, when it is near enough
+ * to stay in view above the block, or else the section's name right above the block. The block's
+ * scroll margin keeps what stands above it on screen, for the browser's own scroll too.
+ */
+function showSection(target: HTMLElement): void {
+  sectionLabel.remove();
+  target.style.removeProperty('scroll-margin-top');
+  if (/^H[1-6]$/.test(target.tagName)) return;
+  const heading = sectionHeading(target);
+  const above = (element: Element) =>
+    target.getBoundingClientRect().top - element.getBoundingClientRect().top;
+  if (heading && !notice?.textContent) {
+    const distance = above(heading);
+    if (distance <= innerHeight * HEADING_IN_VIEW_SHARE) {
+      target.style.scrollMarginTop = `${distance + 16}px`;
+      return;
+    }
+  }
+  if (heading) {
+    const link = document.createElement('a');
+    link.href = `#${heading.id}`;
+    link.textContent = heading.textContent?.trim() ?? '';
+    sectionLabel.replaceChildren('In ', link);
+    const first = notice?.textContent && notice.parentElement ? notice : target;
+    if (first === target && target.tagName === 'LI') target.prepend(sectionLabel);
+    else first.before(sectionLabel);
+  }
+  const top = heading ? sectionLabel : notice?.textContent ? notice : undefined;
+  if (top) target.style.scrollMarginTop = `${above(top) + 16}px`;
 }
 
 /** Words a search result asked to mark on arrival (`?mark=Kiev&mark=Kÿiv`), marked once. */
 let searchWords: string[] | undefined = new URLSearchParams(location.search).getAll('mark');
 
 function land(target: HTMLElement, scroll: boolean): void {
-  for (const marked of document.querySelectorAll('.is-linked'))
+  for (const marked of document.querySelectorAll<HTMLElement>('.is-linked')) {
     marked.classList.remove('is-linked');
+    marked.style.removeProperty('scroll-margin-top');
+    marked.removeAttribute('aria-describedby');
+  }
   target.classList.add('is-linked');
   if (searchWords?.length) markWordsIn(target, searchWords);
   searchWords = undefined;
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-  if (scroll)
+  // The notice, when it stands by the block, is what a screen reader hears with it.
+  if (notice?.textContent && notice.parentElement !== noticeHome?.parent)
+    target.setAttribute('aria-describedby', notice.id);
+  showSection(target);
+  if (scroll || target.style.scrollMarginTop)
     target.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
   target.focus({ preventScroll: true });
 }
@@ -90,6 +156,7 @@ function arrive(): void {
     history.replaceState(history.state, '', `#${nearest.id}`);
     showNotice(
       'The paragraph you linked to has been edited since the link was made. It is marked below.',
+      nearest,
     );
     land(nearest, true);
   } else {
