@@ -62,13 +62,22 @@ function nearestBlock(id: string): HTMLElement | undefined {
 function showNotice(message: string | undefined, beside?: HTMLElement): void {
   if (!notice) return;
   if (beside) {
-    // Right above the block, inside a list item: a <p> between two <li> would break the list.
-    if (beside.tagName === 'LI') beside.prepend(notice);
-    else beside.before(notice);
+    placeAbove(notice, beside);
   } else if (noticeHome?.parent && notice.parentElement !== noticeHome.parent) {
     noticeHome.parent.insertBefore(notice, noticeHome.next);
   }
   notice.textContent = message ?? '';
+}
+
+/**
+ * Puts a note right above a block. A list item's goes above its list when it is the first item,
+ * else inside it, at its start: a <p> between two <li> would break the list.
+ */
+function placeAbove(note: HTMLElement, block: HTMLElement): void {
+  const list = block.parentElement;
+  if (block.tagName !== 'LI' || !list) block.before(note);
+  else if (block === list.firstElementChild) list.before(note);
+  else block.prepend(note);
 }
 
 /** The heading of the section a block is in: the nearest h2-h4 before it in the body. */
@@ -105,9 +114,9 @@ function showSection(target: HTMLElement): void {
     link.href = `#${heading.id}`;
     link.textContent = heading.textContent?.trim() ?? '';
     sectionLabel.replaceChildren('In ', link);
-    const first = notice?.textContent && notice.parentElement ? notice : target;
-    if (first === target && target.tagName === 'LI') target.prepend(sectionLabel);
-    else first.before(sectionLabel);
+    if (notice?.textContent && notice.parentElement !== noticeHome?.parent)
+      notice.before(sectionLabel);
+    else placeAbove(sectionLabel, target);
   }
   const top = heading ? sectionLabel : notice?.textContent ? notice : undefined;
   if (top) target.style.scrollMarginTop = `${above(top) + 16}px`;

@@ -103,11 +103,18 @@ async function landing(page: Page) {
   return page.evaluate(() => {
     const marked = document.querySelector<HTMLElement>('.is-linked');
     const box = marked?.getBoundingClientRect();
+    const notice = document.getElementById('anchor-notice');
+    const noticeBox = notice?.getBoundingClientRect();
     return {
       text: marked?.textContent ?? null,
       focused: marked !== null && document.activeElement === marked,
       inView: box !== undefined && box.top >= 0 && box.top < innerHeight / 2,
-      notice: document.getElementById('anchor-notice')?.textContent ?? '',
+      notice: notice?.textContent ?? '',
+      /** How far above the marked block the notice ends, and whether it is all on screen. */
+      noticeGap: box && noticeBox ? box.top - noticeBox.bottom : null,
+      noticeInView:
+        noticeBox !== undefined && noticeBox.top >= 0 && noticeBox.bottom <= innerHeight,
+      describedBy: marked?.getAttribute('aria-describedby') ?? null,
       hash: location.hash,
     };
   });
@@ -144,6 +151,12 @@ describe('a paragraph link taken from the original article', () => {
     expect(landed.text).toContain(correction);
     expect(landed).toMatchObject({ focused: true, inView: true });
     expect(landed.notice).toMatch(/has been edited/);
+    // The notice stands right above the paragraph, in view, and describes it to screen readers.
+    expect(landed.noticeInView).toBe(true);
+    expect(landed.noticeGap).toBeGreaterThanOrEqual(0);
+    expect(landed.noticeGap).toBeLessThan(16);
+    expect(landed.describedBy).toBe('anchor-notice');
+    expect(await page.locator('#anchor-notice').getAttribute('role')).toBe('status');
     // The address now names the paragraph's current id, so a copied link is up to date.
     expect(landed.hash).not.toBe(`#${paragraphId}`);
     expect(await page.locator(landed.hash).textContent()).toContain(correction);

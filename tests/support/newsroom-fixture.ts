@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { article, seedSource } from './article-source';
+import { article, seedSlug, seedSource } from './article-source';
 import { projectRoot } from './paths';
 
 export const correctedSlug = 'corrected';
@@ -44,8 +44,13 @@ Where the allies still differ:
       '\n  - date: 2023-04-22',
       "\n    text: An earlier version misspelt the name of Ukraine's defence minister.",
     );
+  const withLinks = `${withLists.trimEnd()}
+
+This story updates [the first report](/articles/${seedSlug}/), with [NATO's own account](https://www.nato.int/).
+`;
   return {
+    [`articles/${seedSlug}.md`]: article(frontmatter, body),
     'glossary.yaml': readFileSync(join(projectRoot, 'content/glossary.yaml'), 'utf8'),
-    [`articles/${correctedSlug}.md`]: article(timed, withLists),
+    [`articles/${correctedSlug}.md`]: article(timed, withLinks),
   };
 }
