@@ -120,6 +120,22 @@ async function landing(page: Page) {
   });
 }
 
+/** The accessible description Chromium gives the focused element. */
+async function focusedDescription(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', {
+    nodeId: root.nodeId,
+    selector: '.is-linked',
+  });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+    nodeId,
+    fetchRelatives: false,
+  });
+  await cdp.detach();
+  return String(nodes[0]?.description?.value ?? '');
+}
+
 describe('a paragraph link taken from the original article', () => {
   it('has a fingerprint id', () => {
     expect(paragraphId).toMatch(/^p-[0-9a-z]{26}$/);
@@ -157,6 +173,8 @@ describe('a paragraph link taken from the original article', () => {
     expect(landed.noticeGap).toBeLessThan(16);
     expect(landed.describedBy).toBe('anchor-notice');
     expect(await page.locator('#anchor-notice').getAttribute('role')).toBe('status');
+    // What a screen reader gets with the focused paragraph: the notice, as its description.
+    expect(await focusedDescription(page)).toMatch(/has been edited since the link was made/);
     // The address now names the paragraph's current id, so a copied link is up to date.
     expect(landed.hash).not.toBe(`#${paragraphId}`);
     expect(await page.locator(landed.hash).textContent()).toContain(correction);
