@@ -107,7 +107,7 @@ export function plural(count: number, one: string, many: string): string {
 export const OPENING_SECTION = 'Opening';
 
 export interface SectionMentions {
-  /** The section's heading, or `OPENING_SECTION`. */
+  /** The section's heading, or `OPENING_SECTION`; in an article without sections, the passage's first words. */
   name: string;
   /** How many times the name is mentioned in the section. */
   count: number;
@@ -117,16 +117,24 @@ export interface SectionMentions {
 
 /**
  * A name's mentions, block by block (as `rehype-glossary-names` records them), gathered by the
- * section they are in, in the article's order, with the total count.
+ * section they are in, in the article's order, with the total count. An article without
+ * sections has its passages instead, each named by its first words.
  */
 export function mentionsBySection(
-  blocks: readonly { block: string; count: number; section?: string }[],
+  blocks: readonly { block: string; count: number; section?: string; start: string }[],
   sectionNames: ReadonlyMap<string, string>,
 ): { total: number; sections: SectionMentions[] } {
+  const total = blocks.reduce((sum, { count }) => sum + count, 0);
+  if (sectionNames.size === 0) {
+    const passages = blocks.map(({ block, count, start }) => ({
+      name: `“${start}”`,
+      count,
+      firstBlock: block,
+    }));
+    return { total, sections: passages };
+  }
   const sections = new Map<string, SectionMentions>();
-  let total = 0;
   for (const { block, count, section } of blocks) {
-    total += count;
     const key = section ?? '';
     const known = sections.get(key);
     if (known) known.count += count;

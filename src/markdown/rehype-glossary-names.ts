@@ -16,7 +16,12 @@ export interface BlockMention {
   count: number;
   /** The id of the h2 or h3 the block follows; absent before the first heading. */
   section?: string;
+  /** The block's first words, to name the passage where there are no sections. */
+  start: string;
 }
+
+/** How many words of a block name its passage. */
+const START_WORDS = 5;
 
 /** Where each glossary name is mentioned: entry id to the blocks that mention it, in order. */
 export type NameMentions = Record<string, BlockMention[]>;
@@ -36,11 +41,15 @@ export default function rehypeGlossaryNames({ glossary }: Options) {
       if (typeof id !== 'string') return;
       if (node.tagName === 'h2' || node.tagName === 'h3') section = id;
       if (!isCitableBlock(node, ancestors)) return;
+      const text = toString(node);
       const counts = new Map<string, number>();
-      for (const match of findNames(toString(node)))
+      for (const match of findNames(text))
         counts.set(match.entry.id, (counts.get(match.entry.id) ?? 0) + 1);
+      if (counts.size === 0) return;
+      const words = text.trim().split(/\s+/);
+      const start = words.slice(0, START_WORDS).join(' ') + (words.length > START_WORDS ? '…' : '');
       for (const [name, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        (mentions[name] ??= []).push({ block: id, count, ...(section ? { section } : {}) });
+        (mentions[name] ??= []).push({ block: id, count, start, ...(section ? { section } : {}) });
       }
     });
     const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
