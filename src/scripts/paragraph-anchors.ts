@@ -38,6 +38,14 @@ function reducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+/** A block's own text, without the notes this script may have put at its start. */
+function textOf(block: HTMLElement): string {
+  if (!block.contains(notice) && !block.contains(sectionLabel)) return block.textContent ?? '';
+  const copy = block.cloneNode(true) as HTMLElement;
+  for (const note of copy.querySelectorAll('.landing-section, .anchor-notice')) note.remove();
+  return copy.textContent ?? '';
+}
+
 /** The paragraph a fingerprint id was made from, or the one nearest to it. */
 function nearestBlock(id: string): HTMLElement | undefined {
   if (!body || !id.startsWith(PARAGRAPH_ID_PREFIX)) return undefined;
@@ -51,8 +59,7 @@ function nearestBlock(id: string): HTMLElement | undefined {
     if (!lanes) continue;
     const distance = fingerprintDistance(wanted, lanes);
     if (distance >= bestDistance) continue;
-    if (distance > sameParagraphMaxDistance(fingerprintWords(block.textContent ?? '').length))
-      continue;
+    if (distance > sameParagraphMaxDistance(fingerprintWords(textOf(block)).length)) continue;
     [best, bestDistance] = [block, distance];
   }
   return best;
@@ -96,8 +103,6 @@ function sectionHeading(block: HTMLElement): HTMLElement | undefined {
  * scroll margin keeps what stands above it on screen, for the browser's own scroll too.
  */
 function showSection(target: HTMLElement): void {
-  sectionLabel.remove();
-  target.style.removeProperty('scroll-margin-top');
   if (/^H[1-6]$/.test(target.tagName)) return;
   const heading = sectionHeading(target);
   const above = (element: Element) =>
@@ -125,7 +130,11 @@ function showSection(target: HTMLElement): void {
 /** Words a search result asked to mark on arrival (`?mark=Kiev&mark=Kÿiv`), marked once. */
 let searchWords: string[] | undefined = new URLSearchParams(location.search).getAll('mark');
 
-function land(target: HTMLElement, scroll: boolean): void {
+/**
+ * Marks and focuses where a link lands. `scroll` scrolls it into view (the browser has not);
+ * `withSection` shows the reader which section it is in, which may scroll a little.
+ */
+function land(target: HTMLElement, scroll: boolean, withSection = true): void {
   for (const marked of document.querySelectorAll<HTMLElement>('.is-linked')) {
     marked.classList.remove('is-linked');
     marked.style.removeProperty('scroll-margin-top');
@@ -138,13 +147,16 @@ function land(target: HTMLElement, scroll: boolean): void {
   // The notice, when it stands by the block, is what a screen reader hears with it.
   if (notice?.textContent && notice.parentElement !== noticeHome?.parent)
     target.setAttribute('aria-describedby', notice.id);
-  showSection(target);
+  sectionLabel.remove();
+  target.style.removeProperty('scroll-margin-top');
+  if (withSection) showSection(target);
   if (scroll || target.style.scrollMarginTop)
     target.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
   target.focus({ preventScroll: true });
 }
 
-function arrive(): void {
+/** Lands on the address's fragment; a click on a ¶ or # lands without moving the page. */
+function arrive(byClick = false): void {
   const id = decodeURIComponent(location.hash.slice(1));
   if (!id) return;
   const found = document.getElementById(id);
@@ -152,12 +164,12 @@ function arrive(): void {
     // An old id kept as an alias: an empty marker inside the element with the current id.
     showNotice(undefined);
     history.replaceState(history.state, '', `#${found.parentElement.id}`);
-    land(found.parentElement, false);
+    land(found.parentElement, false, !byClick);
     return;
   }
   if (found) {
     showNotice(undefined);
-    land(found, false);
+    land(found, false, !byClick);
     return;
   }
   const nearest = nearestBlock(id);
@@ -178,7 +190,7 @@ function arrive(): void {
 
 /** `#id:~:text=start,end`: browsers that support text fragments also find and mark the words. */
 function textFragment(block: HTMLElement): string {
-  const words = (block.textContent ?? '').trim().split(/\s+/).filter(Boolean);
+  const words = textOf(block).trim().split(/\s+/).filter(Boolean);
   const encode = (part: string[]) =>
     encodeURIComponent(part.join(' ')).replace(/-/g, '%2D').replace(/'/g, '%27');
   if (words.length <= 8) return `:~:text=${encode(words)}`;
@@ -214,12 +226,12 @@ body?.addEventListener('click', (event) => {
   if (!anchor) return;
   event.preventDefault();
   history.pushState(history.state, '', anchor.hash);
-  arrive();
+  arrive(true);
   void copyLink(anchor);
 });
 
 if (body) {
-  addEventListener('hashchange', arrive);
+  addEventListener('hashchange', () => arrive());
   arrive();
 }
 // The browser's own scroll to the fragment can come after this script and move focus to the

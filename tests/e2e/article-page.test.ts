@@ -301,6 +301,38 @@ describe('where a link lands', () => {
   });
 });
 
+describe('copying a paragraph link after landing', () => {
+  it('copies the paragraph’s own words, not the notes above it, and does not move the page', async () => {
+    const context = await chromium.newContext({
+      ...desktop,
+      reducedMotion: 'reduce',
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const page = await context.newPage();
+    await page.goto(articleUrl());
+    // The second item of a list: the section's name goes inside it, at its start.
+    const item = page.locator('.article-body li').filter({ hasText: 'Modern Western aircraft' });
+    const id = await item.evaluate((li) => li.id);
+    await page.goto(`${articleUrl()}#${id}`);
+    await expect.poll(() => item.locator('.landing-section').count()).toBe(1);
+
+    await item.locator('.paragraph-link').focus();
+    const before = await page.evaluate(() => scrollY);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#link-status').textContent())
+      .toBe('Link to this paragraph copied.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(decodeURIComponent(copied)).toBe(
+      `${articleUrl()}#${id}:~:text=Modern Western aircraft have yet to be discussed.`,
+    );
+    // A click on ¶ marks the paragraph where it is: no section note, no scroll.
+    expect(await page.locator('.landing-section').count()).toBe(0);
+    expect(await page.evaluate(() => scrollY)).toBe(before);
+    await context.close();
+  });
+});
+
 describe('print', () => {
   it('prints the site’s name and the article’s address, and leaves the screen’s furniture out', async () => {
     const page = await open(desktop);
