@@ -181,6 +181,21 @@ describe('a paragraph link taken from the original article', () => {
     await page.close();
   });
 
+  it('moves the notice back to the top when the next link lands nowhere', async () => {
+    const page = await follow('e-number', paragraphId);
+    await expect.poll(async () => (await landing(page)).noticeGap).toBeLessThan(16);
+    await page.evaluate(() => (location.hash = '#no-such-passage'));
+    const notice = page.locator('#anchor-notice');
+    await expect.poll(() => notice.textContent()).toMatch(/no longer in this article/);
+    expect(
+      await notice.evaluate(
+        (element) => element.nextElementSibling?.classList.contains('article-body') ?? false,
+      ),
+    ).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('anchor-notice');
+    await page.close();
+  });
+
   it.each(['f-removed', 'g-rewritten'])(
     'in %s, shows a notice that the passage has changed instead of a silent top of page',
     async (slug) => {
