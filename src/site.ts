@@ -10,7 +10,6 @@ export const site = {
   /** Sub-path the site is served under, e.g. `/news/`. */
   base: process.env['BASE_PATH'] ?? '/',
   language: 'en',
-  /** The newsroom's time zone, an IANA name: dates are shown in it, and times written without an offset are read in it. */
   timeZone: 'Europe/Paris',
 } as const;
 
