@@ -1,4 +1,5 @@
 import { site } from '../site';
+import { datetimeAttribute } from './dates';
 import type { ArticleEntry } from './articles';
 
 /**
@@ -14,8 +15,8 @@ export function newsArticle(article: ArticleEntry, url: URL): Record<string, unk
     description: data.description,
     url: url.href,
     mainEntityOfPage: url.href,
-    datePublished: data.published.toISOString(),
-    dateModified: (data.updated ?? data.published).toISOString(),
+    datePublished: datetimeAttribute(data.published),
+    dateModified: datetimeAttribute(data.updated ?? data.published),
     inLanguage: data.language,
     ...(data.dateline ? { dateline: data.dateline } : {}),
     ...(data.tags.length > 0 ? { keywords: data.tags.join(', ') } : {}),
@@ -37,7 +38,7 @@ export function newsArticle(article: ArticleEntry, url: URL): Record<string, unk
           correction: data.corrections.map((correction) => ({
             '@type': 'CorrectionComment',
             text: correction.text,
-            datePublished: correction.date.toISOString(),
+            datePublished: datetimeAttribute(correction.date),
           })),
         }
       : {}),
