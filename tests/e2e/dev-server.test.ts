@@ -49,11 +49,13 @@ describe('npm run dev', () => {
   /** Searches on a freshly loaded search page, as an editor checking their change would. */
   async function search(query: string): Promise<{ titles: string[]; passages: string[] }> {
     await open(`${dev.url}search/`);
-    await page.locator('form[data-search-ready]').waitFor({ state: 'attached' });
+    // Short waits: a page loaded while the server restarts may never get ready, and polling
+    // callers then try a fresh one.
+    await page.locator('form[data-search-ready]').waitFor({ state: 'attached', timeout: 10_000 });
     await page.locator('#search-input').fill(query);
     await page
       .locator(`#search-results[data-query="${query.replace(/["\\]/g, '\\$&')}||relevance"]`)
-      .waitFor({ state: 'attached' });
+      .waitFor({ state: 'attached', timeout: 10_000 });
     return {
       titles: await page.locator('.search-result__title').allTextContents(),
       passages: await page.locator('.search-hit').allTextContents(),
@@ -180,6 +182,6 @@ describe('npm run dev', () => {
     writeFileSync(glossaryFile, glossary);
     await expect.poll(overlayText, { timeout: 30_000 }).toBe('');
     // The dev server restarts with the glossary fixed, and searches again.
-    await expect.poll(() => titlesFor('Stoltenberg'), { timeout: 30_000 }).toEqual([seedTitle]);
+    await expect.poll(() => titlesFor('Stoltenberg'), { timeout: 60_000 }).toEqual([seedTitle]);
   }, 120_000);
 });
