@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFrontmatterAsWritten } from './frontmatter';
+import { missingImageFile } from './local-images';
 import { removeUnusedHtml, renderToFiles, renderedHtmlDir } from './rendered-html';
 
 /**
@@ -17,6 +18,7 @@ import { removeUnusedHtml, renderToFiles, renderedHtmlDir } from './rendered-htm
  *   threw, say) and the build goes on without that article's body. Here any error it logs fails
  *   the load, and so the build, with the loader's own message naming the file.
  * - Rendered HTML is kept in files beside the store, not in it (see `rendered-html.ts`).
+ * - A lead image whose file is missing fails the load, naming the article and the file.
  */
 export function markdownWithDatesAsWritten(options: { base: string }): Loader {
   // The Markdown source is not kept beside the rendered page: at archive size it would double
@@ -57,6 +59,15 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
             );
           }
           const data = props.filePath ? await readFrontmatterAsWritten(props.filePath) : props.data;
+          const lead = (data as { image?: { src?: unknown } }).image?.src;
+          const missing =
+            props.filePath && typeof lead === 'string'
+              ? missingImageFile(props.filePath, lead)
+              : undefined;
+          if (missing && props.filePath) {
+            const root = fileURLToPath(context.config.root);
+            errors.push(`${relative(root, props.filePath)}: image.src: ${missing}`);
+          }
           return context.parseData({ ...props, data: data as typeof props.data });
         },
       } satisfies LoaderContext);
