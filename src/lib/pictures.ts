@@ -31,12 +31,11 @@ export const CREDIT_LABEL = 'Credit:';
 
 /**
  * Widths made of a picture in the article's column (never wider than the file itself), and
- * the `sizes` that tells the browser how wide the column is: 68ch less 2rem of padding,
- * under 42rem on every screen (see `--measure` in global.css), the viewport less the padding
- * on a phone.
+ * the `sizes` that tells the browser how wide the column is: `--column` in global.css (42.5rem)
+ * less 2rem of padding, or the viewport less the padding on a phone.
  */
 export const COLUMN_WIDTHS = [360, 720, 1080, 1440];
-export const COLUMN_SIZES = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
+export const COLUMN_SIZES = '(min-width: 42.5rem) 40.5rem, calc(100vw - 2rem)';
 
 /** The picture beside an article in a list: a thumbnail. */
 export const THUMBNAIL_WIDTHS = [160, 320, 480];
