@@ -49,7 +49,9 @@ export default function rehypeFigures() {
           `the image "${src}" is written as HTML: write it in Markdown, as ![what it shows](${src} "Caption"), so that the site can publish the file`,
         );
       }
-      node.properties['widths'] = COLUMN_WIDTHS;
+      // Astro's image step hands every property to getImage(): a list of widths makes a srcset
+      // (hast types `widths` as SVG's attribute, a string).
+      (node.properties as Record<string, unknown>)['widths'] = [...COLUMN_WIDTHS];
       node.properties['sizes'] = COLUMN_SIZES;
     });
     visit(tree, 'text', (node, index, parent) => {

@@ -45,7 +45,7 @@ describe('the seed article in dist/', () => {
 
   it('carries the standfirst, the dateline and the publication date', () => {
     expect(visibleText(document.querySelector('.article-header .standfirst'))).toMatch(/Ramstein/);
-    expect(visibleText(document.querySelector('.dateline'))).toBe('Ramstein, Germany');
+    expect(visibleText(document.querySelector('.filed-from'))).toBe('Ramstein, Germany');
     const time = document.querySelector('.article-meta time');
     expect(time?.getAttribute('datetime')).toBe('2023-04-21');
     expect(visibleText(time)).toBe('21 April 2023');
