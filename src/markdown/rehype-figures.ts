@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -21,16 +23,14 @@ const ASTRO_IMAGE_MARK = '__ASTRO_IMAGE_';
  * - A file beside the article is left to Astro's own image step (`rehypeImages`, after the site's
  *   plugins), with the widths and sizes of the column: the page turns it into an optimised
  *   `srcset` when it renders the body (`render()` from `astro:content`).
- * - A local image written as raw HTML (`<img src="./map.png">`) would reach no image step and
- *   ship without a source: it fails the build, with the way to write it.
+ * - A local image written as raw HTML (`<img src="./map.png" alt="...">`), which Astro does not
+ *   collect, joins Astro's list when its file is there, and so goes through the same step.
  * - Text that reads like Astro's image mark (an article about Astro, say) is split by an empty
  *   comment, so that no text can be taken for an image when the page renders.
  */
 export default function rehypeFigures() {
   return (tree: Root, file: VFile) => {
-    const localPaths = new Set<string>(
-      (file.data as { astro?: { localImagePaths?: string[] } }).astro?.localImagePaths ?? [],
-    );
+    const localPaths = new Set<string>(collected(file));
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'p' || !parent || index === undefined) return;
       const image = loneImage(node);
@@ -45,9 +45,11 @@ export default function rehypeFigures() {
       node.properties['decoding'] = 'async';
       if (!isLocalImage(src)) return;
       if (!localPaths.has(safeDecode(src))) {
-        throw new Error(
-          `the image "${src}" is written as HTML: write it in Markdown, as ![what it shows](${src} "Caption"), so that the site can publish the file`,
-        );
+        // Raw HTML: Astro collects only Markdown's images. A file that is there goes through
+        // the same pipeline; an address to no file is left as written, as raw HTML is.
+        if (!fileBeside(file, src)) return;
+        collected(file).push(safeDecode(src));
+        localPaths.add(safeDecode(src));
       }
       // Astro's image step hands every property to getImage(): a list of widths makes a srcset
       // (hast types `widths` as SVG's attribute, a string).
@@ -113,6 +115,20 @@ function figure(image: Element): Element {
         : []),
     ],
   };
+}
+
+/** The local images Astro collected from the Markdown (`remarkCollectImages`), to add to. */
+function collected(file: VFile): string[] {
+  const data = file.data as { astro?: { localImagePaths?: string[] } };
+  data.astro ??= {};
+  data.astro.localImagePaths ??= [];
+  return data.astro.localImagePaths;
+}
+
+function fileBeside(file: VFile, src: string): boolean {
+  if (!file.path) return false;
+  const path = resolve(dirname(file.path), safeDecode(src).split(/[?#]/)[0]!);
+  return existsSync(path) && statSync(path).isFile();
 }
 
 function safeDecode(src: string): string {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedPictures } from '../support/article-source';
 import { buildTemporarySite } from '../support/build';
 import { projectRoot } from '../support/paths';
 
@@ -179,6 +180,7 @@ describe('the build', () => {
       ),
       'utf8',
     ),
+    ...seedPictures(),
     'glossary.yaml': glossary,
   };
 
@@ -186,7 +188,12 @@ describe('the build', () => {
     const first = await buildTemporarySite(source);
     expect(first.exitCode, first.output).toBe(0);
     const before = snapshot(first.contentDir);
-    expect(Object.keys(before).sort()).toEqual(['articles', 'articles/story.md', 'glossary.yaml']);
+    expect(Object.keys(before).sort()).toEqual([
+      'articles',
+      ...Object.keys(seedPictures()),
+      'articles/story.md',
+      'glossary.yaml',
+    ]);
     const { spawnSync } = await import('node:child_process');
     const again = spawnSync(
       process.execPath,

@@ -102,14 +102,28 @@ describe('pictures (tests/fixtures/newsroom)', () => {
     });
   });
 
-  it('leaves an article without pictures as it was: no figure, no og:image, the small card', () => {
+  it('leaves an article without a lead image as it was: no og:image, the small card', () => {
     for (const path of ['articles/plain', `articles/${seedSlug}`]) {
       const document = page(path);
-      expect(document.querySelector('figure, img'), path).toBeNull();
+      expect(document.querySelector('.figure--lead'), path).toBeNull();
+      if (path === 'articles/plain') expect(document.querySelector('figure, img')).toBeNull();
       expect(meta(document, 'og:image'), path).toEqual([]);
       expect(meta(document, 'twitter:card'), path).toEqual(['summary']);
       expect(jsonLd(document), path).not.toHaveProperty('image');
     }
+  });
+});
+
+describe('the seed article’s graphic, made from its own figures', () => {
+  it('stands after the paragraph that gives the figures, credited to the site', () => {
+    const document = page(`articles/${seedSlug}`);
+    const figure = document.querySelector('.article-body figure');
+    expect(figure?.previousElementSibling?.textContent).toContain('$150 billion in aid');
+    expect(figure?.querySelector('img')?.getAttribute('alt')).toMatch(
+      /150 billion dollars in all, of which 65 billion dollars for the military/,
+    );
+    expect(figure?.querySelector('img')?.getAttribute('srcset')).toMatch(/\.webp 1080w/);
+    expect(visibleText(figure?.querySelector('.figure__credit') ?? null)).toBe('Credit: Dispatch');
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { seedPictures } from './article-source';
 import { buildTemporarySite, type TemporaryBuild } from './build';
 import { fixturesDir, projectRoot } from './paths';
 
@@ -24,6 +25,7 @@ let build: Promise<TemporaryBuild> | undefined;
 export function newsroomBuild(): Promise<TemporaryBuild> {
   build ??= buildTemporarySite({
     ...newsroomFiles(),
+    ...seedPictures(),
     'articles/kiev-allies-coordinate-aid-under-pressure-from-zelenskyy.md': readFileSync(
       join(
         projectRoot,

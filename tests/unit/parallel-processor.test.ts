@@ -45,7 +45,12 @@ function article(path: string) {
 
 const seedDir = join(projectRoot, 'content/articles');
 const inputs = {
-  'the seed article': article(join(seedDir, readdirSync(seedDir)[0]!)),
+  'the seed article': article(
+    join(
+      seedDir,
+      readdirSync(seedDir).find((file) => file.endsWith('.md'))!,
+    ),
+  ),
   'raw HTML with XSS vectors': article(join(fixturesDir, 'articles/xss.md')),
   'right-to-left text': article(join(fixturesDir, 'articles/arabic.md')),
   'pinned ids and aliases': {

@@ -1,4 +1,9 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
+import { rehypePlugins, remarkPlugins } from '../../src/markdown/pipeline';
+import { fixturesDir } from '../support/paths';
 import { captionAndCredit, isLocalImage } from '../../src/lib/pictures';
 import { renderArticle } from '../support/markdown';
 
@@ -65,10 +70,15 @@ describe('pictures in the body', () => {
     expect(astroImage(document.querySelector('img'))).toMatchObject({ alt: '', src: './rule.png' });
   });
 
-  it('refuses a local image written as raw HTML, which no image step would publish', async () => {
-    await expect(renderArticle('<img src="./map.png" alt="A map">\n')).rejects.toThrow(
-      /the image "\.\/map\.png" is written as HTML: write it in Markdown/,
-    );
+  it('publishes a local image written as raw HTML when its file is there, else leaves it', async () => {
+    const renderer = await createMarkdownProcessor({ remarkPlugins, rehypePlugins });
+    const beside = await renderer.render('<img src="./chart.png" alt="A chart">\n', {
+      fileURL: pathToFileURL(join(fixturesDir, 'newsroom/article.md')),
+    });
+    expect(beside.metadata.localImagePaths).toEqual(['./chart.png']);
+    expect(beside.code).toContain('__ASTRO_IMAGE_=');
+    const { html } = await renderArticle('<img src="./nowhere.png" alt="A map">\n');
+    expect(html).toContain('src="./nowhere.png"');
   });
 
   it('lets no text pass for Astro’s image mark', async () => {
