@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFrontmatterAsWritten } from './frontmatter';
+import { isLocalImage } from '../lib/pictures';
 import { missingImageFile } from './local-images';
 import { removeUnusedHtml, renderToFiles, renderedHtmlDir } from './rendered-html';
 
@@ -62,7 +63,9 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
           const lead = (data as { image?: { src?: unknown } }).image?.src;
           const missing =
             props.filePath && typeof lead === 'string'
-              ? missingImageFile(props.filePath, lead)
+              ? isLocalImage(lead)
+                ? missingImageFile(props.filePath, lead)
+                : `"${lead}" is not a file beside the article: the site publishes only its own pictures (./photo.jpg), and its Content-Security-Policy refuses others`
               : undefined;
           if (missing && props.filePath) {
             const root = fileURLToPath(context.config.root);

@@ -121,6 +121,17 @@ describe.concurrent(
       );
     });
 
+    it('a lead image at another address, naming the article', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(
+          `${valid}\nimage:\n  src: https://example.org/photo.jpg\n  alt: A map`,
+        ),
+      });
+      expect(output).toContain(
+        'articles/story.md: image.src: "https://example.org/photo.jpg" is not a file beside the article',
+      );
+    });
+
     it('a lead image whose file is missing, naming the article and the file', async () => {
       const output = await failingBuild({
         'articles/story.md': frontmatter(`${valid}\nimage:\n  src: ./lead.jpg\n  alt: A map`),
