@@ -180,19 +180,19 @@ describe('the front page (tests/fixtures/newsroom)', () => {
   const front = () => page('');
 
   it('leads with the newest article: picture, headline, standfirst, date and dateline', () => {
-    const lead = front().querySelector('.front-lead .lead-story');
-    expect(visibleText(lead?.querySelector('h2'))).toBe('Test fixture with pictures and a byline');
-    expect(lead?.querySelector('h2 a')?.getAttribute('href')).toBe('/articles/pictures/');
-    expect(visibleText(lead?.querySelector('.lead-story__standfirst'))).toMatch(
+    const lead = front().querySelector('.front-lead .lead-story')!;
+    expect(visibleText(lead.querySelector('h2'))).toBe('Test fixture with pictures and a byline');
+    expect(lead.querySelector('h2 a')?.getAttribute('href')).toBe('/articles/pictures/');
+    expect(visibleText(lead.querySelector('.lead-story__standfirst'))).toMatch(
       /^A fixture article/,
     );
-    const img = lead?.querySelector('img');
+    const img = lead.querySelector('img');
     expect(img?.getAttribute('alt')).toMatch(/Lead picture/);
     expect(img?.getAttribute('loading')).toBe('eager');
     expect(img?.getAttribute('fetchpriority')).toBe('high');
     expect(img?.getAttribute('srcset')).toMatch(/\.webp 360w/);
-    expect(lead?.querySelector('time')?.getAttribute('datetime')).toBe('2023-05-02T07:15:00.000Z');
-    expect(visibleText(lead?.querySelector('.filed-from'))).toBe('Kyiv, Ukraine');
+    expect(lead.querySelector('time')?.getAttribute('datetime')).toBe('2023-05-02T07:15:00.000Z');
+    expect(visibleText(lead.querySelector('.filed-from'))).toBe('Kyiv, Ukraine');
   });
 
   it('lists the rest with dates, datelines, and a picture where they have one', () => {
