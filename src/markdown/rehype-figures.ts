@@ -24,7 +24,8 @@ const ASTRO_IMAGE_MARK = '__ASTRO_IMAGE_';
  *   plugins), with the widths and sizes of the column: the page turns it into an optimised
  *   `srcset` when it renders the body (`render()` from `astro:content`).
  * - A local image written as raw HTML (`<img src="./map.png" alt="...">`), which Astro does not
- *   collect, joins Astro's list when its file is there, and so goes through the same step.
+ *   collect, joins Astro's list when its file is there, and so goes through the same step; it
+ *   needs an `alt` too.
  * - Text that reads like Astro's image mark (an article about Astro, say) is split by an empty
  *   comment, so that no text can be taken for an image when the page renders.
  */
@@ -48,6 +49,11 @@ export default function rehypeFigures() {
         // Raw HTML: Astro collects only Markdown's images. A file that is there goes through
         // the same pipeline; an address to no file is left as written, as raw HTML is.
         if (!fileBeside(file, src)) return;
+        if (typeof node.properties['alt'] !== 'string') {
+          throw new Error(
+            `the image "${src}" has no alt text: say what it shows, as in <img src="${src}" alt="A map of the front line">, or write alt="" if it is decorative on purpose`,
+          );
+        }
         collected(file).push(safeDecode(src));
         localPaths.add(safeDecode(src));
       }

@@ -77,6 +77,11 @@ describe('pictures in the body', () => {
     });
     expect(beside.metadata.localImagePaths).toEqual(['./chart.png']);
     expect(beside.code).toContain('__ASTRO_IMAGE_=');
+    await expect(
+      renderer.render('<img src="./chart.png">\n', {
+        fileURL: pathToFileURL(join(fixturesDir, 'newsroom/article.md')),
+      }),
+    ).rejects.toThrow(/the image "\.\/chart\.png" has no alt text/);
     const { html } = await renderArticle('<img src="./nowhere.png" alt="A map">\n');
     expect(html).toContain('src="./nowhere.png"');
   });
