@@ -17,6 +17,8 @@ let sections: Promise<Section[]> | undefined;
  * masthead shows them, so they are counted once a build, not once a page.
  */
 export function siteSections(): Promise<Section[]> {
+  // `astro dev` keeps the module while articles change: count again on every page there.
+  if (import.meta.env.DEV) sections = undefined;
   sections ??= getArticles().then((articles) => {
     const byTag = new Map<string, Section>();
     for (const article of articles) {
