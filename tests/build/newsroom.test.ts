@@ -31,7 +31,7 @@ const srcsetFiles = (img: Element) =>
 
 describe('pictures (tests/fixtures/newsroom)', () => {
   it('shows the lead image as a figure, eager, with a WebP srcset, width, height and caption', () => {
-    const figure = page('articles/pictures').querySelector('article > .figure--lead');
+    const figure = page('articles/pictures').querySelector('article > header > .figure--lead');
     const img = figure?.querySelector('img');
     expect(img).toBeTruthy();
     expect(img!.getAttribute('alt')).toBe(
@@ -165,7 +165,11 @@ describe('bylines (tests/fixtures/newsroom)', () => {
       const { document } = parseHTML(readFileSync(join(dist, path, 'index.html'), 'utf8'));
       return new Readability(document as unknown as Document).parse();
     };
-    expect(read('articles/pictures')?.byline).toBe('Jane Fixture, Sam Tester');
+    const pictures = read('articles/pictures');
+    expect(pictures?.byline).toBe('Jane Fixture, Sam Tester');
+    // Reader mode keeps the pictures, the lead one too, with their captions.
+    expect(pictures?.content).toMatch(/<img[^>]+alt="Four bands of colour[^"]*Lead picture/);
+    expect(pictures?.content).toContain('The inline chart of the fixture article.');
     expect(read('articles/second')?.byline).toBe('Sam Tester');
     for (const path of ['articles/plain', `articles/${seedSlug}`]) {
       const result = read(path);
