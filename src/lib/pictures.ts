@@ -14,7 +14,7 @@ export function isLocalImage(src: string): boolean {
   return !URL.canParse(src) && !src.startsWith('/');
 }
 
-/** `Caption. Credit: Name` in a Markdown image title: the credit after the last `Credit:`. */
+/** `Caption. Credit: Name` in a Markdown image title: the credit follows the first `Credit:`. */
 const creditPattern = /^(.*?)\s*\bCredit:\s*(.*?)\s*$/s;
 
 /** A Markdown image title as caption and credit, either of which may be missing. */
@@ -26,7 +26,7 @@ export function captionAndCredit(title: string | undefined): { caption?: string;
   return { ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
 }
 
-/** The word before a credit, in the caption and in the alternative text readers are given. */
+/** The word shown before a credit in a figure's caption. */
 export const CREDIT_LABEL = 'Credit:';
 
 /**
