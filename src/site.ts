@@ -10,6 +10,7 @@ export const site = {
   /** Sub-path the site is served under, e.g. `/news/`. */
   base: process.env['BASE_PATH'] ?? '/',
   language: 'en',
+  timeZone: 'Europe/Paris',
 } as const;
 
 /** Where article Markdown and the glossary live. Benchmarks point this at generated corpora. */

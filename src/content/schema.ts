@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { describeValue, expected } from './errors';
+import { parseWrittenDate } from '../lib/dates';
 
 const isoDatePattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -14,6 +15,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 
 /**
  * A date as an editor writes it: `2023-04-21`, or with a time, `2023-04-21T14:30:00+02:00`.
+ * A time without an offset is the site's time (`site.timeZone`), never the machine's.
  * Impossible dates are refused rather than rolled over into the next month.
  */
 export const isoDate = z
@@ -34,7 +36,12 @@ export const isoDate = z
       ctx.addIssue({ code: 'custom', message: `"${value}" has an impossible time of day` });
     }
   })
-  .transform((value) => new Date(/T| /.test(value) ? value : `${value}T00:00:00Z`));
+  .transform((value, ctx) => {
+    const date = parseWrittenDate(value);
+    if (typeof date !== 'string') return date;
+    ctx.addIssue({ code: 'custom', message: date });
+    return z.NEVER;
+  });
 
 export const text = z
   .string({ error: expected('text') })

@@ -97,3 +97,53 @@ export function nameMatcher(glossary: readonly GlossaryName[]): (text: string) =
     return matches.sort((a, b) => a.start - b.start);
   };
 }
+
+/** "1 mention", "3 mentions". */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The part of an article before its first heading, as the names list calls it. */
+export const OPENING_SECTION = 'Opening';
+
+export interface SectionMentions {
+  /** The section's heading, or `OPENING_SECTION`; in an article without sections, the passage's first words. */
+  name: string;
+  /** How many times the name is mentioned in the section. */
+  count: number;
+  /** The first block of the section that mentions it: where its link goes. */
+  firstBlock: string;
+}
+
+/**
+ * A name's mentions, block by block (as `rehype-glossary-names` records them), gathered by the
+ * section they are in, in the article's order, with the total count. An article without
+ * sections has its passages instead, each named by its first words.
+ */
+export function mentionsBySection(
+  blocks: readonly { block: string; count: number; section?: string; start: string }[],
+  sectionNames: ReadonlyMap<string, string>,
+): { total: number; sections: SectionMentions[] } {
+  const total = blocks.reduce((sum, { count }) => sum + count, 0);
+  if (sectionNames.size === 0) {
+    const passages = blocks.map(({ block, count, start }) => ({
+      name: `“${start}”`,
+      count,
+      firstBlock: block,
+    }));
+    return { total, sections: passages };
+  }
+  const sections = new Map<string, SectionMentions>();
+  for (const { block, count, section } of blocks) {
+    const key = section ?? '';
+    const known = sections.get(key);
+    if (known) known.count += count;
+    else
+      sections.set(key, {
+        name: (section && sectionNames.get(section)) || OPENING_SECTION,
+        count,
+        firstBlock: block,
+      });
+  }
+  return { total, sections: [...sections.values()] };
+}

@@ -1,4 +1,5 @@
 import { site } from '../site';
+import { datetimeAttribute } from './dates';
 import type { ArticleEntry } from './articles';
 import type { ShareImage } from './share-image';
 
@@ -19,8 +20,8 @@ export function newsArticle(
     description: data.description,
     url: url.href,
     mainEntityOfPage: url.href,
-    datePublished: data.published.toISOString(),
-    dateModified: (data.updated ?? data.published).toISOString(),
+    datePublished: datetimeAttribute(data.published),
+    dateModified: datetimeAttribute(data.updated ?? data.published),
     inLanguage: data.language,
     ...(data.dateline ? { dateline: data.dateline } : {}),
     ...(data.tags.length > 0 ? { keywords: data.tags.join(', ') } : {}),
@@ -55,7 +56,7 @@ export function newsArticle(
           correction: data.corrections.map((correction) => ({
             '@type': 'CorrectionComment',
             text: correction.text,
-            datePublished: correction.date.toISOString(),
+            datePublished: datetimeAttribute(correction.date),
           })),
         }
       : {}),

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import {
   unified,
   type AstroMarkdownOptions,
@@ -11,6 +14,7 @@ import {
 import { rehypePlugins, remarkPlugins } from './pipeline';
 import { RenderPool } from './render-pool';
 import type { WorkerSetup } from './render-protocol';
+import { glossaryFile } from '../site';
 
 /** A render asked for this long after the last one comes alone: no batch is under way. */
 const ALONE_AFTER_MS = 100;
@@ -38,6 +42,8 @@ export function parallelUnified(
   options: ParallelUnifiedOptions = {},
 ): MarkdownProcessor<UnifiedResolvedOptions> {
   const inner = unified({ ...options, remarkPlugins, rehypePlugins });
+  // Astro keeps the processor's options object as it is, and digests it with the config.
+  Object.assign(inner.options, { pipelineDigest: pipelineDigest() });
   return {
     ...inner,
     async createRenderer(shared) {
@@ -136,4 +142,30 @@ function workerSetup(
 function warnMainThread(reason: string): undefined {
   console.warn(`[markdown] Rendering Markdown in the main thread: ${reason}.`);
   return undefined;
+}
+
+/**
+ * A digest of what renders an article: the pipeline's sources and the glossary. Astro keeps
+ * rendered articles from one build to the next, and clears them only when its config changes;
+ * as part of the processor, this digest is part of that config, so a changed plugin or glossary
+ * renders every article anew instead of serving pages made by the old code. (Only the options
+ * object reaches that digest: Astro's config schema drops any other field of the processor.)
+ */
+function pipelineDigest(): string {
+  const hash = createHash('sha256');
+  const sources = [new URL('./', import.meta.url), new URL('../lib/', import.meta.url)];
+  for (const dir of sources) {
+    const path = fileURLToPath(dir);
+    for (const name of readdirSync(path)
+      .filter((file) => file.endsWith('.ts'))
+      .sort()) {
+      hash.update(name).update(readFileSync(path + name));
+    }
+  }
+  try {
+    hash.update(readFileSync(glossaryFile));
+  } catch {
+    // No glossary: the glossary's own loader says so.
+  }
+  return hash.digest('hex').slice(0, 16);
 }

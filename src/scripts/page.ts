@@ -4,3 +4,4 @@
  */
 import './search-intent';
 import './paragraph-anchors';
+import './print-addresses';

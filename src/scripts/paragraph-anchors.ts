@@ -3,10 +3,12 @@
  * and # links are plain links, and CSS marks the `:target`.
  *
  * - Arriving on `#id` (load, Back, in-page links): the target is marked and focused, so screen
- *   readers start there.
+ *   readers start there. A paragraph far below its section's heading gets the section's name
+ *   just above it, so the reader sees where they are; a nearer heading is kept in view instead.
  * - An old paragraph link whose id is gone (the paragraph was corrected) lands on the paragraph
  *   with the nearest fingerprint, within `SAME_PARAGRAPH_MAX_DISTANCE` (less for paragraphs of
- *   a few words); failing that, a notice
+ *   a few words), and the notice that it has been edited stands right above it, in view (and
+ *   describes it, for screen readers). Failing a match, the notice at the top of the article
  *   says that the passage has changed, rather than leaving the reader silently at the top.
  * - ¶ and # copy an absolute link with a text fragment, and announce it.
  */
@@ -24,9 +26,24 @@ import { markWordsIn } from './highlight';
 const body = document.querySelector<HTMLElement>('.article-body');
 const notice = document.getElementById(templateIds.anchorNotice);
 const status = document.getElementById(templateIds.linkStatus);
+/** Where the notice waits in the page, so it can go back there after standing by a paragraph. */
+const noticeHome = notice ? { parent: notice.parentElement, next: notice.nextSibling } : undefined;
+/** A section's name, shown above a landing paragraph (see `showSection`). */
+const sectionLabel = document.createElement('p');
+sectionLabel.className = 'landing-section';
+/** How much of the screen may lie between a section's heading and a landing paragraph. */
+const HEADING_IN_VIEW_SHARE = 0.4;
 
 function reducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** A block's own text, without the notes this script may have put at its start. */
+function textOf(block: HTMLElement): string {
+  if (!block.contains(notice) && !block.contains(sectionLabel)) return block.textContent ?? '';
+  const copy = block.cloneNode(true) as HTMLElement;
+  for (const note of copy.querySelectorAll('.landing-section, .anchor-notice')) note.remove();
+  return copy.textContent ?? '';
 }
 
 /** The paragraph a fingerprint id was made from, or the one nearest to it. */
@@ -42,34 +59,104 @@ function nearestBlock(id: string): HTMLElement | undefined {
     if (!lanes) continue;
     const distance = fingerprintDistance(wanted, lanes);
     if (distance >= bestDistance) continue;
-    if (distance > sameParagraphMaxDistance(fingerprintWords(block.textContent ?? '').length))
-      continue;
+    if (distance > sameParagraphMaxDistance(fingerprintWords(textOf(block)).length)) continue;
     [best, bestDistance] = [block, distance];
   }
   return best;
 }
 
 /** The notice and the status are live regions that stay in the page; empty, they take no space. */
-function showNotice(message: string | undefined): void {
-  if (notice) notice.textContent = message ?? '';
+function showNotice(message: string | undefined, beside?: HTMLElement): void {
+  if (!notice) return;
+  if (beside) {
+    placeAbove(notice, beside);
+  } else if (noticeHome?.parent && notice.parentElement !== noticeHome.parent) {
+    noticeHome.parent.insertBefore(notice, noticeHome.next);
+  }
+  notice.textContent = message ?? '';
+}
+
+/**
+ * Puts a note right above a block. A list item's goes above its list when it is the first item,
+ * else inside it, at its start: a <p> between two <li> would break the list.
+ */
+function placeAbove(note: HTMLElement, block: HTMLElement): void {
+  const list = block.parentElement;
+  if (block.tagName !== 'LI' || !list) block.before(note);
+  else if (block === list.firstElementChild) list.before(note);
+  else block.prepend(note);
+}
+
+/** The heading of the section a block is in: the nearest h2-h4 before it in the body. */
+function sectionHeading(block: HTMLElement): HTMLElement | undefined {
+  let top: Element | null = block;
+  while (top && top.parentElement !== body) top = top.parentElement;
+  for (let at = top?.previousElementSibling; at; at = at.previousElementSibling) {
+    if (/^H[2-4]$/.test(at.tagName)) return at as HTMLElement;
+  }
+  return undefined;
+}
+
+/**
+ * Lets the reader see which section a landing block is in: its heading, when it is near enough
+ * to stay in view above the block, or else the section's name right above the block. The block's
+ * scroll margin keeps what stands above it on screen, for the browser's own scroll too.
+ */
+function showSection(target: HTMLElement): void {
+  if (/^H[1-6]$/.test(target.tagName)) return;
+  const heading = sectionHeading(target);
+  const above = (element: Element) =>
+    target.getBoundingClientRect().top - element.getBoundingClientRect().top;
+  if (heading && !notice?.textContent) {
+    const distance = above(heading);
+    if (distance <= innerHeight * HEADING_IN_VIEW_SHARE) {
+      target.style.scrollMarginTop = `${distance + 16}px`;
+      return;
+    }
+  }
+  if (heading) {
+    const link = document.createElement('a');
+    link.href = `#${heading.id}`;
+    link.textContent = heading.textContent?.trim() ?? '';
+    sectionLabel.replaceChildren('In ', link);
+    if (notice?.textContent && notice.parentElement !== noticeHome?.parent)
+      notice.before(sectionLabel);
+    else placeAbove(sectionLabel, target);
+  }
+  const top = heading ? sectionLabel : notice?.textContent ? notice : undefined;
+  if (top) target.style.scrollMarginTop = `${above(top) + 16}px`;
 }
 
 /** Words a search result asked to mark on arrival (`?mark=Kiev&mark=Kÿiv`), marked once. */
 let searchWords: string[] | undefined = new URLSearchParams(location.search).getAll('mark');
 
-function land(target: HTMLElement, scroll: boolean): void {
-  for (const marked of document.querySelectorAll('.is-linked'))
+/**
+ * Marks and focuses where a link lands. `scroll` scrolls it into view (the browser has not);
+ * `withSection` shows the reader which section it is in, which may scroll a little.
+ */
+function land(target: HTMLElement, scroll: boolean, withSection = true): void {
+  for (const marked of document.querySelectorAll<HTMLElement>('.is-linked')) {
     marked.classList.remove('is-linked');
+    marked.style.removeProperty('scroll-margin-top');
+    marked.removeAttribute('aria-describedby');
+  }
   target.classList.add('is-linked');
   if (searchWords?.length) markWordsIn(target, searchWords);
   searchWords = undefined;
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-  if (scroll)
+  // The notice, when it stands by the block, is what a screen reader hears with it.
+  if (notice?.textContent && notice.parentElement !== noticeHome?.parent)
+    target.setAttribute('aria-describedby', notice.id);
+  sectionLabel.remove();
+  target.style.removeProperty('scroll-margin-top');
+  if (withSection) showSection(target);
+  if (scroll || target.style.scrollMarginTop)
     target.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
   target.focus({ preventScroll: true });
 }
 
-function arrive(): void {
+/** Lands on the address's fragment; a click on a ¶ or # lands without moving the page. */
+function arrive(byClick = false): void {
   const id = decodeURIComponent(location.hash.slice(1));
   if (!id) return;
   const found = document.getElementById(id);
@@ -77,12 +164,12 @@ function arrive(): void {
     // An old id kept as an alias: an empty marker inside the element with the current id.
     showNotice(undefined);
     history.replaceState(history.state, '', `#${found.parentElement.id}`);
-    land(found.parentElement, false);
+    land(found.parentElement, false, !byClick);
     return;
   }
   if (found) {
     showNotice(undefined);
-    land(found, false);
+    land(found, false, !byClick);
     return;
   }
   const nearest = nearestBlock(id);
@@ -90,6 +177,7 @@ function arrive(): void {
     history.replaceState(history.state, '', `#${nearest.id}`);
     showNotice(
       'The paragraph you linked to has been edited since the link was made. It is marked below.',
+      nearest,
     );
     land(nearest, true);
   } else {
@@ -102,7 +190,7 @@ function arrive(): void {
 
 /** `#id:~:text=start,end`: browsers that support text fragments also find and mark the words. */
 function textFragment(block: HTMLElement): string {
-  const words = (block.textContent ?? '').trim().split(/\s+/).filter(Boolean);
+  const words = textOf(block).trim().split(/\s+/).filter(Boolean);
   const encode = (part: string[]) =>
     encodeURIComponent(part.join(' ')).replace(/-/g, '%2D').replace(/'/g, '%27');
   if (words.length <= 8) return `:~:text=${encode(words)}`;
@@ -138,12 +226,12 @@ body?.addEventListener('click', (event) => {
   if (!anchor) return;
   event.preventDefault();
   history.pushState(history.state, '', anchor.hash);
-  arrive();
+  arrive(true);
   void copyLink(anchor);
 });
 
 if (body) {
-  addEventListener('hashchange', arrive);
+  addEventListener('hashchange', () => arrive());
   arrive();
 }
 // The browser's own scroll to the fragment can come after this script and move focus to the

@@ -45,6 +45,16 @@ describe.concurrent(
       expect(output).toMatch(/articles\/story\.md/);
     });
 
+    it('a time without an offset that the site’s clocks skip', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(valid.replace('2023-04-21', '2023-03-26T02:30')),
+      });
+      expect(output).toContain(
+        'published: "2023-03-26T02:30" does not exist in Europe/Paris, the site\'s time zone',
+      );
+      expect(output).toMatch(/articles\/story\.md/);
+    });
+
     it('a misspelt field name', async () => {
       const output = await failingBuild({
         'articles/story.md': frontmatter(`${valid}\npublshed: 2023-04-21`),

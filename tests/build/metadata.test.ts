@@ -24,8 +24,8 @@ describe('article metadata', () => {
     expect(meta(document, 'og:type')).toEqual(['article']);
     expect(meta(document, 'og:url')).toEqual([url]);
     expect(meta(document, 'og:title')).toEqual([seed.title]);
-    expect(meta(document, 'article:published_time')).toEqual(['2023-04-21T00:00:00.000Z']);
-    expect(meta(document, 'article:modified_time')).toEqual(['2023-04-21T00:00:00.000Z']);
+    expect(meta(document, 'article:published_time')).toEqual(['2023-04-21']);
+    expect(meta(document, 'article:modified_time')).toEqual(['2023-04-21']);
     expect(meta(document, 'article:tag')).toEqual(['Ukraine', 'NATO', 'Russia', 'Military aid']);
   });
 
@@ -43,8 +43,8 @@ describe('article metadata', () => {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: seed.title,
-      datePublished: '2023-04-21T00:00:00.000Z',
-      dateModified: '2023-04-21T00:00:00.000Z',
+      datePublished: '2023-04-21',
+      dateModified: '2023-04-21',
       dateline: 'Ramstein, Germany',
       keywords: 'Ukraine, NATO, Russia, Military aid',
       inLanguage: 'en',

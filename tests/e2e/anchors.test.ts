@@ -115,7 +115,7 @@ describe('the ¶ link of a paragraph', () => {
 describe('arriving on a link', () => {
   const t = useBuiltSite();
 
-  it('scrolls the paragraph to the top of the view, marks it and focuses it', async () => {
+  it('scrolls the paragraph near the top of the view, under its section’s heading, marks it and focuses it', async () => {
     const context = await t.chromium.newContext();
     const page = await context.newPage();
     await page.goto(t.site.url + path);
@@ -123,15 +123,24 @@ describe('arriving on a link', () => {
     await page.goto(`${t.site.url}${path}#${id}`);
     const arrived = await page.evaluate(() => {
       const target = document.querySelector<HTMLElement>('.is-linked')!;
+      let heading = target.previousElementSibling;
+      while (heading && heading.tagName !== 'H2') heading = heading.previousElementSibling;
+      const label = document.querySelector('.landing-section');
+      // What tells the reader the section: its heading, or its name just above the paragraph.
+      const context = label ?? heading;
       return {
         id: target.id,
         focused: document.activeElement === target,
         top: target.getBoundingClientRect().top,
+        contextTop: context?.getBoundingClientRect().top ?? -1,
+        height: innerHeight,
       };
     });
     expect(arrived).toMatchObject({ id, focused: true });
     expect(arrived.top).toBeGreaterThanOrEqual(0);
-    expect(arrived.top).toBeLessThan(100);
+    expect(arrived.top).toBeLessThan(arrived.height / 2);
+    expect(arrived.contextTop).toBeGreaterThanOrEqual(0);
+    expect(arrived.contextTop).toBeLessThan(arrived.top);
     await context.close();
   });
 

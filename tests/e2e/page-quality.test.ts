@@ -116,7 +116,7 @@ describe('weight and requests', () => {
 describe('print', () => {
   const t = useBuiltSite();
 
-  it('leaves out navigation, search and the ¶ controls, and shows the addresses of links', async () => {
+  it('leaves out navigation, search and the ¶ controls, and prints no relative address', async () => {
     const context = await t.chromium.newContext();
     const page = await context.newPage();
     await page.goto(t.site.url + article);
@@ -135,8 +135,9 @@ describe('print', () => {
       .locator('.article-footer a[rel="tag"]')
       .first()
       .evaluate((a) => getComputedStyle(a, '::after').content);
-    // Chromium reports the rule as written, or with the address filled in.
-    expect(after).toMatch(/attr\(href\)|\/tags\/ukraine\//);
+    // A tag is printed as a word: its address would be a path, of no use on paper. Full
+    // addresses are printed (tests/e2e/article-page.test.ts).
+    expect(['none', 'normal']).toContain(after);
     await context.close();
   });
 });

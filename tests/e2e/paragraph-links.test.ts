@@ -103,14 +103,37 @@ async function landing(page: Page) {
   return page.evaluate(() => {
     const marked = document.querySelector<HTMLElement>('.is-linked');
     const box = marked?.getBoundingClientRect();
+    const notice = document.getElementById('anchor-notice');
+    const noticeBox = notice?.getBoundingClientRect();
     return {
       text: marked?.textContent ?? null,
       focused: marked !== null && document.activeElement === marked,
       inView: box !== undefined && box.top >= 0 && box.top < innerHeight / 2,
-      notice: document.getElementById('anchor-notice')?.textContent ?? '',
+      notice: notice?.textContent ?? '',
+      /** How far above the marked block the notice ends, and whether it is all on screen. */
+      noticeGap: box && noticeBox ? box.top - noticeBox.bottom : null,
+      noticeInView:
+        noticeBox !== undefined && noticeBox.top >= 0 && noticeBox.bottom <= innerHeight,
+      describedBy: marked?.getAttribute('aria-describedby') ?? null,
       hash: location.hash,
     };
   });
+}
+
+/** The accessible description Chromium gives the focused element. */
+async function focusedDescription(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', {
+    nodeId: root.nodeId,
+    selector: '.is-linked',
+  });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+    nodeId,
+    fetchRelatives: false,
+  });
+  await cdp.detach();
+  return String(nodes[0]?.description?.value ?? '');
 }
 
 describe('a paragraph link taken from the original article', () => {
@@ -144,9 +167,32 @@ describe('a paragraph link taken from the original article', () => {
     expect(landed.text).toContain(correction);
     expect(landed).toMatchObject({ focused: true, inView: true });
     expect(landed.notice).toMatch(/has been edited/);
+    // The notice stands right above the paragraph, in view, and describes it to screen readers.
+    expect(landed.noticeInView).toBe(true);
+    expect(landed.noticeGap).toBeGreaterThanOrEqual(0);
+    expect(landed.noticeGap).toBeLessThan(16);
+    expect(landed.describedBy).toBe('anchor-notice');
+    expect(await page.locator('#anchor-notice').getAttribute('role')).toBe('status');
+    // What a screen reader gets with the focused paragraph: the notice, as its description.
+    expect(await focusedDescription(page)).toMatch(/has been edited since the link was made/);
     // The address now names the paragraph's current id, so a copied link is up to date.
     expect(landed.hash).not.toBe(`#${paragraphId}`);
     expect(await page.locator(landed.hash).textContent()).toContain(correction);
+    await page.close();
+  });
+
+  it('moves the notice back to the top when the next link lands nowhere', async () => {
+    const page = await follow('e-number', paragraphId);
+    await expect.poll(async () => (await landing(page)).noticeGap).toBeLessThan(16);
+    await page.evaluate(() => (location.hash = '#no-such-passage'));
+    const notice = page.locator('#anchor-notice');
+    await expect.poll(() => notice.textContent()).toMatch(/no longer in this article/);
+    expect(
+      await notice.evaluate(
+        (element) => element.nextElementSibling?.classList.contains('article-body') ?? false,
+      ),
+    ).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('anchor-notice');
     await page.close();
   });
 

@@ -24,7 +24,12 @@ export async function buildTemporarySite(
 ): Promise<TemporaryBuild> {
   const root = mkdtempSync(join(tmpdir(), 'news-reader-site-'));
   const contentDir = join(root, 'content');
-  const distDir = join(root, 'dist');
+  // Inside the project: Astro writes its prerender chunks beside an output folder within the
+  // working directory, and under the project's own .astro/ for one outside it, which builds
+  // running at once would share.
+  const outputs = join(projectRoot, 'node_modules/.cache/temporary-builds');
+  mkdirSync(outputs, { recursive: true });
+  const distDir = join(mkdtempSync(join(outputs, 'build-')), 'dist');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(contentDir, path)), { recursive: true });
     writeFileSync(join(contentDir, path), text);

@@ -114,6 +114,19 @@ describe('paragraph links', () => {
   });
 });
 
+describe('paragraph links in lists', () => {
+  it('ends a loose list item’s last paragraph with its ¶, so the ¶ takes no line of its own', async () => {
+    const { document } = await renderArticle(
+      '- first item\n\n  its second paragraph\n\n- second item\n',
+    );
+    const item = document.querySelector('li')!;
+    const link = item.querySelector('a.paragraph-link')!;
+    expect(link.getAttribute('href')).toBe(`#${item.id}`);
+    expect(link.parentElement).toBe(item.querySelectorAll('p')[1]);
+    expect(item.querySelectorAll('a.paragraph-link')).toHaveLength(1);
+  });
+});
+
 describe('aliases', () => {
   it('puts an old id at the start of the element that now has the current one', async () => {
     const { document } = await renderArticle('## Jets and aircraft\n', {
