@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { contentDir } from './site';
 import { markdownWithDatesAsWritten } from './content/loader';
-import { articleSchema } from './content/schema';
+import { articleSchemaWithImages } from './content/schema';
 
 const articles = defineCollection({
   loader: markdownWithDatesAsWritten({ base: `${contentDir}/articles` }),
-  schema: articleSchema,
+  schema: ({ image }) => articleSchemaWithImages(image),
 });
 
 export const collections = { articles };

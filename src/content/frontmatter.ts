@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import yaml from 'js-yaml';
 import { Lexer } from 'yaml';
 
-const frontmatterBlock = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** A Markdown file's frontmatter block, `---` to `---`, and its text. */
+export const frontmatterBlock = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /**
  * Reads a Markdown file's frontmatter as written, without YAML's implicit timestamps.

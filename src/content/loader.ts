@@ -18,6 +18,8 @@ import {
   readFrontmatterAsWritten,
 } from './frontmatter';
 import { STILL_TO_WRITE, stillToWrite } from './still-to-write';
+import { isLocalImage } from '../lib/pictures';
+import { missingImageFile } from './local-images';
 import { removeUnusedHtml, renderToFiles, renderedHtmlDir } from './rendered-html';
 
 /**
@@ -31,6 +33,7 @@ import { removeUnusedHtml, renderToFiles, renderedHtmlDir } from './rendered-htm
  *   threw, say) and the build goes on without that article's body. Here any error it logs fails
  *   the load, and so the build, with the loader's own message naming the file.
  * - Rendered HTML is kept in files beside the store, not in it (see `rendered-html.ts`).
+ * - A lead image whose file is missing fails the load, naming the article and the file.
  * - A YAML syntax error names the line where the problem starts (see `frontmatter.ts`), ahead
  *   of Astro's own frontmatter parser, which names the line where the text ran out.
  * - Under `astro dev`, each file's problem, and each change to the store, is told to the dev
@@ -88,6 +91,19 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
               ? (read.get(props.filePath) ?? (await readFrontmatterAsWritten(props.filePath)))
               : props.data;
             if (props.filePath) read.delete(props.filePath);
+            const lead = (data as { image?: { src?: unknown } }).image?.src;
+            const missing =
+              props.filePath && typeof lead === 'string'
+                ? isLocalImage(lead)
+                  ? missingImageFile(props.filePath, lead)
+                  : `"${lead}" is not a file beside the article: the site publishes only its own pictures (./photo.jpg), and its Content-Security-Policy refuses others`
+                : undefined;
+            if (missing && props.filePath) {
+              const root = fileURLToPath(context.config.root);
+              const message = `${relative(root, props.filePath)}: image.src: ${missing}`;
+              errors.push(message);
+              if (watching) reportProblem({ file: props.filePath, message });
+            }
             try {
               return await context.parseData({ ...props, data: data as typeof props.data });
             } catch (error) {

@@ -69,6 +69,13 @@ published: ${published}
 # source:
 #   name: AFP
 #   url: https://www.afp.com/
+# The lead picture: a file beside the article, and alt text saying what it shows ("" if it is
+# decorative); caption and credit are optional.
+# image:
+#   src: ./photo.jpg
+#   alt: Defence ministers around a table at Ramstein air base
+#   caption: The meeting opened with talks between the ministers.
+#   credit: Jane Doe/Dispatch
 # Old section or paragraph ids that must keep landing after an edit: old-id: current-id.
 # npm run link-report says which links an edit moved.
 # aliases:

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { missingImageFile } from './local-images';
 
 /** What a Markdown render gives Astro's store (Astro's `RenderedContent`). */
 export interface Rendered {
@@ -21,7 +22,11 @@ export interface Rendered {
   metadata?: Record<string, unknown>;
 }
 
-type RenderFunction = (entry: { id: string; digest?: number | string }) => Promise<Rendered>;
+type RenderFunction = (entry: {
+  id: string;
+  digest?: number | string;
+  filePath?: string;
+}) => Promise<Rendered>;
 
 /** The metadata key that names an article's HTML file. */
 const HTML_FILE = 'htmlFile';
@@ -35,14 +40,12 @@ export function renderToFiles(render: RenderFunction, dir: string): RenderFuncti
   mkdirSync(dir, { recursive: true });
   return async (entry) => {
     const rendered = await render(entry);
-    // Astro's render() would turn a local image into an optimised asset; the page inserts this
-    // HTML as it is, so such an image would ship without a source. Refuse it plainly instead.
+    // Astro publishes the pictures beside the article (the page renders them through
+    // `render()`); a picture whose file is missing stops the build here, naming both.
     const images = rendered.metadata?.['imagePaths'];
-    const local = Array.isArray(images) ? images.filter((path) => !/^[a-z]+:/i.test(path)) : [];
-    if (local.length > 0) {
-      throw new Error(
-        `local image "${local[0]}" in the body: the site does not serve images from content/ yet; use an absolute https address or leave the image out`,
-      );
+    for (const src of Array.isArray(images) ? images : []) {
+      const missing = entry.filePath ? missingImageFile(entry.filePath, String(src)) : undefined;
+      if (missing) throw new Error(missing);
     }
     const name = createHash('sha256')
       .update(`${entry.id}\n${entry.digest ?? ''}\n${rendered.html}`)

@@ -104,6 +104,30 @@ const related = fields({
   url: webUrl.optional(),
 });
 
+/**
+ * A picture with what a reader is told about it. `alt` is required: `alt: ""` says on purpose
+ * that the picture is decorative. `src` is a file beside the article (`./ramstein.jpg`); in the
+ * site's build it goes through Astro's `image()` (see `articleSchemaWithImages`).
+ */
+export function picture<Source extends z.ZodType>(source: Source) {
+  return fields({
+    src: source,
+    alt: z
+      .string({
+        error: expected('alt text that says what the picture shows, or "" if it is decorative'),
+      })
+      .trim(),
+    caption: text.optional(),
+    credit: text.optional(),
+  });
+}
+
+/** A lead image's file as written, relative to the article: the unit tests' stand-in for `image()`. */
+const imageFile = z
+  .string({ error: expected('the path of an image file beside the article, such as ./map.jpg') })
+  .trim()
+  .min(1, 'must not be empty');
+
 export const articleSchema = fields({
   /** The headline. */
   title: text.max(200, 'a headline has at most 200 characters'),
@@ -130,6 +154,8 @@ export const articleSchema = fields({
   /** Dated corrections, shown on the page and in its structured data. */
   corrections: z.array(correction, { error: expected('a list of dated corrections') }).default([]),
   source: source.optional(),
+  /** The lead image: shown above the body, and the picture of the page's link previews. */
+  image: picture(imageFile).optional(),
   /** Old anchor ids that must keep landing: `old-id: current-id` (see the README). */
   aliases: z.record(anchorId, anchorId).default({}),
 }).refine(
@@ -148,3 +174,20 @@ function isValidDate(date: unknown): boolean {
 }
 
 export type Article = z.infer<typeof articleSchema>;
+
+type ArticleShape = typeof articleSchema.shape;
+
+/**
+ * The article schema as the site's build uses it: the lead image's file through Astro's
+ * `image()`, which publishes it through Astro's image pipeline (content.config.ts). The casts
+ * only retype the `image` field: `safeExtend` keeps the schema strict and its refinements.
+ */
+export function articleSchemaWithImages<Image extends z.ZodType>(image: () => Image) {
+  const lead = picture(image()).optional();
+  return articleSchema.safeExtend({
+    image: lead as unknown as ArticleShape['image'],
+  }) as unknown as z.ZodObject<
+    Omit<ArticleShape, 'image'> & { image: typeof lead },
+    z.core.$strict
+  >;
+}

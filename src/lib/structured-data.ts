@@ -1,12 +1,17 @@
 import { site } from '../site';
 import { datetimeAttribute } from './dates';
 import type { ArticleEntry } from './articles';
+import type { ShareImage } from './share-image';
 
 /**
  * schema.org `NewsArticle` for an article page, as JSON-LD. Only what the frontmatter says: no
  * author when there is no byline, no image when there is none.
  */
-export function newsArticle(article: ArticleEntry, url: URL): Record<string, unknown> {
+export function newsArticle(
+  article: ArticleEntry,
+  url: URL,
+  image?: ShareImage,
+): Record<string, unknown> {
   const { data } = article;
   return {
     '@context': 'https://schema.org',
@@ -27,6 +32,19 @@ export function newsArticle(article: ArticleEntry, url: URL): Record<string, unk
             name: author.name,
             ...(author.url ? { url: author.url } : {}),
           })),
+        }
+      : {}),
+    ...(image
+      ? {
+          image: {
+            '@type': 'ImageObject',
+            url: image.url,
+            contentUrl: image.url,
+            width: image.width,
+            height: image.height,
+            ...(image.caption ? { caption: image.caption } : {}),
+            ...(image.credit ? { creditText: image.credit } : {}),
+          },
         }
       : {}),
     ...(data.source

@@ -9,16 +9,18 @@ import { glossary } from '../content/site-glossary';
 import { reservedIds } from '../lib/template-ids';
 import rehypeAnchorAliases from './rehype-anchor-aliases';
 import rehypeDirAuto from './rehype-dir-auto';
+import rehypeFigures from './rehype-figures';
 import rehypeGlossaryNames from './rehype-glossary-names';
 import rehypeParagraphIds from './rehype-paragraph-ids';
 import rehypeParagraphLinks from './rehype-paragraph-links';
 import rehypeReadingTime from './rehype-reading-time';
 import rehypeReservedIds from './rehype-reserved-ids';
 import { sanitizeSchema } from './sanitize-schema';
+import remarkImageAlt from './remark-image-alt';
 import remarkPinnedIds from './remark-pinned-ids';
 
 /** The article pipeline, in order. Shared by `astro.config.mjs` and the unit tests. */
-export const remarkPlugins: RemarkPlugins = [remarkPinnedIds];
+export const remarkPlugins: RemarkPlugins = [remarkPinnedIds, remarkImageAlt];
 
 /** A heading's own text, spaced as it reads. */
 const sectionName = (heading: Element) => toString(heading).replace(/\s+/g, ' ').trim();
@@ -28,6 +30,8 @@ export const rehypePlugins: RehypePlugins = [
   // before the site adds anything of its own.
   rehypeRaw,
   [rehypeSanitize, sanitizeSchema],
+  // Before the paragraph ids: a picture alone in its paragraph is a figure, not a paragraph.
+  rehypeFigures,
   rehypeReadingTime,
   rehypeSlug,
   [rehypeReservedIds, { reserved: reservedIds }],

@@ -45,7 +45,7 @@ describe('the seed article in dist/', () => {
 
   it('carries the standfirst, the dateline and the publication date', () => {
     expect(visibleText(document.querySelector('.article-header .standfirst'))).toMatch(/Ramstein/);
-    expect(visibleText(document.querySelector('.dateline'))).toBe('Ramstein, Germany');
+    expect(visibleText(document.querySelector('.filed-from'))).toBe('Ramstein, Germany');
     const time = document.querySelector('.article-meta time');
     expect(time?.getAttribute('datetime')).toBe('2023-04-21');
     expect(visibleText(time)).toBe('21 April 2023');
@@ -91,7 +91,8 @@ describe('every built page', () => {
 
   it('the home page lists every article, newest first, with title, date and standfirst', () => {
     const document = readPage('index.html');
-    const cards = [...document.querySelectorAll('.article-card')];
+    // The newest leads the front page; the rest follow in the list.
+    const cards = [...document.querySelectorAll('.lead-story, .article-card')];
     expect(cards.length).toBeGreaterThanOrEqual(1);
     const dates = cards.map((card) => card.querySelector('time')?.getAttribute('datetime') ?? '');
     expect(dates).toEqual([...dates].sort().reverse());
@@ -99,6 +100,8 @@ describe('every built page', () => {
     expect(first?.querySelector('a')?.getAttribute('href')).toBe(
       '/articles/kiev-allies-coordinate-aid-under-pressure-from-zelenskyy/',
     );
-    expect(first?.querySelector('.article-card__standfirst')).not.toBeNull();
+    expect(
+      first?.querySelector('.lead-story__standfirst, .article-card__standfirst'),
+    ).not.toBeNull();
   });
 });

@@ -2,16 +2,22 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedPictures } from '../support/article-source';
 import { buildTemporarySite } from '../support/build';
 import { projectRoot } from '../support/paths';
 
 const glossary = readFileSync(join(projectRoot, 'content/glossary.yaml'), 'utf8');
 const frontmatter = (fields: string) => `---\n${fields}\n---\n\nThe body of the story.\n`;
 const valid = 'title: A story\ndescription: One sentence.\npublished: 2023-04-21';
+/** A real picture (a PNG of one pixel), so that only what the test breaks is wrong. */
+const picture = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Builds a site from the files; the build must fail, and its output is returned. */
 async function failingBuild(
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   env: Record<string, string> = {},
 ): Promise<string> {
   const build = await buildTemporarySite(files, env);
@@ -116,12 +122,54 @@ describe.concurrent(
     // Markdown renders in worker threads (src/markdown/parallel-processor.ts), bar the first of
     // a batch; with MARKDOWN_WORKERS=0, all in the main thread. A plugin's error must fail the
     // build the same way in both: three broken articles, so at least two render in workers.
-    it('an article with a local image, naming the file and the image', async () => {
+    it('a picture in the body whose file is missing, naming the article and the file', async () => {
       const output = await failingBuild({
         'articles/map.md': frontmatter(valid) + '\n![A map of the front](./map.png)\n',
-        'articles/map.png': 'not really a picture',
       });
-      expect(output).toMatch(/Error rendering map\.md: .*local image "\.\/map\.png" in the body/s);
+      expect(output).toMatch(
+        /Error rendering map\.md: the image "\.\/map\.png" is not there: no file .*articles\/map\.png/s,
+      );
+    });
+
+    it('a picture in the body without alt text, naming the file, the line and the image', async () => {
+      const output = await failingBuild({
+        'articles/map.md': frontmatter(valid) + '\n![](./map.png)\n',
+        'articles/map.png': picture,
+      });
+      expect(output).toMatch(
+        /Error rendering map\.md: Failed to parse Markdown file .*map\.md":\s+line 9: the image "\.\/map\.png" has no alt text/,
+      );
+    });
+
+    it('a lead image without alt text, naming the file and the field', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(`${valid}\nimage:\n  src: ./lead.png\n  caption: A map`),
+        'articles/lead.png': picture,
+      });
+      expect(output).toMatch(/articles\/story\.md/);
+      expect(output).toContain(
+        'image.alt: expected alt text that says what the picture shows, or "" if it is decorative, got nothing',
+      );
+    });
+
+    it('a lead image at another address, naming the article', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(
+          `${valid}\nimage:\n  src: https://example.org/photo.jpg\n  alt: A map`,
+        ),
+      });
+      expect(output).toContain(
+        'articles/story.md: image.src: "https://example.org/photo.jpg" is not a file beside the article',
+      );
+    });
+
+    it('a lead image whose file is missing, naming the article and the file', async () => {
+      const output = await failingBuild({
+        'articles/story.md': frontmatter(`${valid}\nimage:\n  src: ./lead.jpg\n  alt: A map`),
+      });
+      expect(output).toMatch(
+        /articles\/story\.md: image\.src: the image "\.\/lead\.jpg" is not there: no file .*articles\/lead\.jpg/,
+      );
     });
 
     it.each(['0', '2'])(
@@ -174,6 +222,7 @@ describe('the build', () => {
       ),
       'utf8',
     ),
+    ...seedPictures(),
     'glossary.yaml': glossary,
   };
 
@@ -181,7 +230,12 @@ describe('the build', () => {
     const first = await buildTemporarySite(source);
     expect(first.exitCode, first.output).toBe(0);
     const before = snapshot(first.contentDir);
-    expect(Object.keys(before).sort()).toEqual(['articles', 'articles/story.md', 'glossary.yaml']);
+    expect(Object.keys(before).sort()).toEqual([
+      'articles',
+      ...Object.keys(seedPictures()),
+      'articles/story.md',
+      'glossary.yaml',
+    ]);
     const { spawnSync } = await import('node:child_process');
     const again = spawnSync(
       process.execPath,

@@ -37,13 +37,17 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('article furniture from frontmatter', () => {
-  it('shows the byline, linking authors with an address as rel="author"', () => {
+  it('shows the byline, linking each author to their page, and that page to their address', () => {
     expect(document.querySelector('.byline')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
       'By Jane Doe and John Roe',
     );
-    const link = document.querySelector('a[rel="author"]');
-    expect(link?.getAttribute('href')).toBe('https://example.org/people/jane-doe');
-    expect(link?.textContent).toBe('Jane Doe');
+    const links = [...document.querySelectorAll('a[rel="author"]')];
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Jane Doe', '/authors/jane-doe/'],
+      ['John Roe', '/authors/john-roe/'],
+    ]);
+    const authorPage = readFileSync(join(build.distDir, 'authors/jane-doe/index.html'), 'utf8');
+    expect(authorPage).toContain('href="https://example.org/people/jane-doe"');
   });
 
   it('shows published and updated dates in <time>, the time where there is one', () => {

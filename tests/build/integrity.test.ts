@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, seedSource } from '../support/article-source';
+import { article, seedPictures, seedSource } from '../support/article-source';
 import { buildTemporarySite } from '../support/build';
 import { builtPages, readPage } from '../support/dist';
 import { checkLinkIntegrity } from '../../src/integrations/link-integrity';
@@ -39,6 +39,7 @@ describe('a build with broken anchors', () => {
   it('fails, naming the file, when a link points to an id that does not exist', async () => {
     const build = await buildTemporarySite({
       'articles/broken-link.md': article(frontmatter, `${body}\n\nSee [the summary](#summary).\n`),
+      ...seedPictures(),
     });
     expect(build.exitCode).not.toBe(0);
     expect(build.output).toContain(
@@ -49,6 +50,7 @@ describe('a build with broken anchors', () => {
   it('fails, naming the file, when two elements share an id', async () => {
     const build = await buildTemporarySite({
       'articles/twice.md': article(frontmatter, `First. {#pledge}\n\nSecond. {#pledge}\n\n${body}`),
+      ...seedPictures(),
     });
     expect(build.exitCode).not.toBe(0);
     expect(build.output).toContain(

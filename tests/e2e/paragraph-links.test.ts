@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { article, seedSource } from '../support/article-source';
+import { article, seedPictures, seedSource } from '../support/article-source';
 import { buildTemporarySite, type TemporaryBuild } from '../support/build';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { serveStatic, type StaticSite } from '../support/server';
@@ -77,7 +77,7 @@ beforeAll(async () => {
       article(edit.frontmatter ?? frontmatter, edit.body),
     ]),
   );
-  build = await buildTemporarySite(files);
+  build = await buildTemporarySite({ ...files, ...seedPictures() });
   if (build.exitCode !== 0) throw new Error(`fixture build failed:\n${build.output}`);
   site = await serveStatic({ root: build.distDir });
   chromium = await launchBrowser();

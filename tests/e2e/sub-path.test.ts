@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSlug } from '../support/article-source';
+import { seedPictures, seedSlug } from '../support/article-source';
 import { buildTemporarySite, type TemporaryBuild } from '../support/build';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { projectRoot } from '../support/paths';
@@ -19,6 +19,7 @@ beforeAll(async () => {
         'utf8',
       ),
       'glossary.yaml': readFileSync(join(projectRoot, 'content/glossary.yaml'), 'utf8'),
+      ...seedPictures(),
     },
     { BASE_PATH: '/news/', SITE_URL: 'https://example.org' },
   );
@@ -43,7 +44,7 @@ describe('the site under a sub-path (/news/)', () => {
       if (response.status() >= 400) missing.push(response.url());
     });
     await page.goto(site.url);
-    await page.locator('.article-card a').first().click();
+    await page.locator('.lead-story a, .article-card a').first().click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/news/articles/${seedSlug}/`);
 
     await page

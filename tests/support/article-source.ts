@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './paths';
 
@@ -13,4 +13,14 @@ export function seedSource(): { frontmatter: string; body: string } {
 
 export function article(frontmatter: string, body: string): string {
   return `---\n${frontmatter}\n---\n${body}`;
+}
+
+/** The pictures beside the seed article (its graphic), as content files for a temporary site. */
+export function seedPictures(): Record<string, Uint8Array> {
+  const dir = join(projectRoot, 'content/articles');
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((file) => /\.(png|jpe?g|webp|avif|gif)$/i.test(file))
+      .map((file) => [`articles/${file}`, readFileSync(join(dir, file))]),
+  );
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { article, seedSlug, seedSource } from './article-source';
+import { article, seedPictures, seedSlug, seedSource } from './article-source';
 import { projectRoot } from './paths';
 
 export const correctedSlug = 'corrected';
@@ -14,7 +14,7 @@ const listsAfter =
  * without an offset, updated, corrected twice, with a tight and a loose list. Built with the
  * site's glossary, so its names list is the seed's.
  */
-export function correctedArticleFiles(): Record<string, string> {
+export function correctedArticleFiles(): Record<string, string | Uint8Array> {
   const { frontmatter, body } = seedSource();
   if (!body.includes(listsAfter)) throw new Error('fixture: the seed article has changed');
   const withLists = body.replace(
@@ -50,6 +50,7 @@ This story updates [the first report](/articles/${seedSlug}/), with [NATO's own 
 `;
   return {
     [`articles/${seedSlug}.md`]: article(frontmatter, body),
+    ...seedPictures(),
     'glossary.yaml': readFileSync(join(projectRoot, 'content/glossary.yaml'), 'utf8'),
     [`articles/${correctedSlug}.md`]: article(timed, withLinks),
   };

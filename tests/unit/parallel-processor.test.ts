@@ -45,7 +45,12 @@ function article(path: string) {
 
 const seedDir = join(projectRoot, 'content/articles');
 const inputs = {
-  'the seed article': article(join(seedDir, readdirSync(seedDir)[0]!)),
+  'the seed article': article(
+    join(
+      seedDir,
+      readdirSync(seedDir).find((file) => file.endsWith('.md'))!,
+    ),
+  ),
   'raw HTML with XSS vectors': article(join(fixturesDir, 'articles/xss.md')),
   'right-to-left text': article(join(fixturesDir, 'articles/arabic.md')),
   'pinned ids and aliases': {
@@ -83,7 +88,9 @@ afterAll(() => {
   vi.unstubAllEnvs();
 });
 
-describe('rendering in worker threads', () => {
+// Starting two worker threads takes seconds on a loaded two-core machine (5 s timed out on main
+// too): these tests wait for workers, not for a deadline.
+describe('rendering in worker threads', { timeout: 30_000 }, () => {
   it('gives the html and metadata the main thread gives, for every input', async () => {
     const renderer = await parallelRenderer();
     const before = started.workers;
