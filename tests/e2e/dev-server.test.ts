@@ -1,10 +1,19 @@
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSlug } from '../support/article-source';
 import { launchBrowser, type TestBrowser } from '../support/browser';
-import { buildTemporarySite } from '../support/build';
+import { buildAgain } from '../support/build';
 import { startDevServer, type DevServer } from '../support/dev-server';
 
 /** The editor's loop under the real `astro dev`: search follows edits, errors reach the browser. */
@@ -73,9 +82,13 @@ describe('npm run dev', () => {
   }, 60_000);
 
   it('serves the very index the build writes for the same content', async () => {
-    const built = await buildTemporarySite({
-      [`articles/${seedSlug}.md`]: seedText,
-      'glossary.yaml': readFileSync(join(dev.contentDir, 'glossary.yaml'), 'utf8'),
+    // The content as the dev server started with it, pictures and all.
+    const root = mkdtempSync(join(tmpdir(), 'news-reader-site-'));
+    cpSync(dev.contentDir, join(root, 'content'), { recursive: true });
+    writeFileSync(join(root, 'content/articles', `${seedSlug}.md`), seedText);
+    const built = await buildAgain({
+      contentDir: join(root, 'content'),
+      distDir: join(root, 'dist'),
     });
     expect(built.exitCode, built.output).toBe(0);
     const builtFiles = readdirSync(join(built.distDir, 'pagefind'), { recursive: true })

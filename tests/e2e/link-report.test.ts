@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
@@ -7,13 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLinkReport, linkReport, type ArticleLinks } from '../../src/lib/link-report';
 import { seedSlug } from '../support/article-source';
 import { launchBrowser, type TestBrowser } from '../support/browser';
-import { buildAgain, buildTemporarySite, type TemporaryBuild } from '../support/build';
+import { buildAgain, type TemporaryBuild } from '../support/build';
 import { projectRoot } from '../support/paths';
 import { serveStatic, type StaticSite } from '../support/server';
 
 const seedFile = `articles/${seedSlug}.md`;
 const seed = readFileSync(join(projectRoot, 'content', seedFile), 'utf8');
-const glossary = readFileSync(join(projectRoot, 'content/glossary.yaml'), 'utf8');
 
 /** An editor's corrections: every fate an old link can have. */
 function edited(text: string): string {
@@ -47,7 +47,10 @@ describe('npm run link-report, and the report at the end of npm run build', () =
   let page: Page;
 
   beforeAll(async () => {
-    before = await buildTemporarySite({ [seedFile]: seed, 'glossary.yaml': glossary });
+    // The site's own content, pictures and all, in a folder of its own.
+    const root = mkdtempSync(join(tmpdir(), 'news-reader-site-'));
+    cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
+    before = await buildAgain({ contentDir: join(root, 'content'), distDir: join(root, 'dist') });
     expect(before.exitCode, before.output).toBe(0);
     earlier = `${before.distDir}-earlier`;
     cpSync(before.distDir, earlier, { recursive: true });
