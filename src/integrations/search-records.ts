@@ -1,11 +1,13 @@
 import type { NameMatch } from '../lib/names';
 import {
+  isToken,
   nameToken,
   outlineFilter,
   tagToken,
   wordCount,
   type ArticleOutline,
 } from '../lib/search-outline';
+import { wordForms } from '../lib/search-words';
 import { segmentWords } from '../lib/segment';
 import { readArticleBlocks } from './article-blocks';
 
@@ -87,4 +89,16 @@ export function articleRecord(
     filters: { [outlineFilter]: [JSON.stringify(outline)] },
     sort: { published: data.published },
   };
+}
+
+/**
+ * Adds every form of every word a record holds (see `wordForms`), its name and tag tokens left
+ * out, to `vocabulary`: what the search page checks a query's words against, so that a word in
+ * no article is said to be so, and a misspelt one finds its closest spelling.
+ */
+export function addRecordWords(record: SearchRecord, vocabulary: Set<string>): void {
+  for (const word of new Set(record.content.split(/\s+/))) {
+    if (!word || isToken(word)) continue;
+    for (const form of wordForms(word)) vocabulary.add(form);
+  }
 }
