@@ -207,7 +207,8 @@ export function startSearch(search: SearchClient, elements: Elements): void {
   correction.hidden = true;
   // In the panel, the status line (read out, but visually hidden there) is shown too.
   const note = panel ? element('p', { class: 'search-note', 'aria-hidden': 'true' }) : undefined;
-  list.before(...(note ? [note] : []), correction);
+  if (note) list.before(correction, note);
+  else status.before(correction);
   /** The query to search as typed, after "search instead for". */
   let verbatim = onSearchPage
     ? new URLSearchParams(location.search).get('verbatim')

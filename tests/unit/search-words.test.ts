@@ -60,6 +60,11 @@ describe('spellings', () => {
     expect(spellingVariants('armour')).toContain('armor');
     expect(spellingVariants('centre')).toContain('center');
     expect(spellingVariants('organise')).toContain('organize');
+    expect(spellingVariants('analyse')).toContain('analyze');
+    expect(spellingVariants('catalogue')).toContain('catalog');
+    expect(spellingVariants('travelled')).toContain('traveled');
+    expect(spellingVariants('defences')).toContain('defenses');
+    expect(spellingVariants('war')).toEqual(['war']);
   });
 
   it('gives Slavic transliterations one skeleton', () => {
