@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSlug } from '../support/article-source';
+import { axeViolations } from '../support/axe';
 import { buildTemporarySite } from '../support/build';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { fixturesDir, projectRoot } from '../support/paths';
@@ -335,5 +336,56 @@ describe('relevance across articles', () => {
       'Kiev allies are coordinating their aid under pressure from Zelenskyy',
     );
     expect(found.behind).toEqual(expect.arrayContaining(['air:headline', 'air:leopard']));
+  });
+});
+
+describe('the panel under the header', () => {
+  it('shows short excerpts in smaller type, the correction, and the partial-match control', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await chromium.browser.newContext({ colorScheme });
+      const panelPage = await context.newPage();
+      await panelPage.goto(`${site.url}articles/pistorius-air-defence/`);
+      await panelPage.locator('#search-input').focus();
+      await panelPage.locator('#search-input').fill('Stoltenburg');
+      await panelPage
+        .locator('#search-results[data-query="Stoltenburg||relevance"]')
+        .waitFor({ state: 'attached' });
+      const panel = panelPage.locator('#search-panel');
+      expect(await panel.locator('.search-correction').textContent()).toBe(
+        'Showing results for Stoltenberg · search instead for Stoltenburg',
+      );
+      expect(await panel.locator('.search-note').textContent()).toBe(
+        '7 passages in 1 article match.',
+      );
+      const excerpts = await panel.locator('.search-hit__text').allTextContents();
+      expect(excerpts).toHaveLength(7);
+      // Excerpts, not whole paragraphs: the lead paragraph is 255 characters long.
+      for (const excerpt of excerpts) expect(excerpt.length).toBeLessThanOrEqual(170);
+      expect(excerpts.some((excerpt) => excerpt.endsWith(' …'))).toBe(true);
+      expect(excerpts.every((excerpt) => /Stoltenberg/.test(excerpt))).toBe(true);
+      const size = (selector: string) =>
+        panelPage
+          .locator(selector)
+          .first()
+          .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+      expect(await size('#search-panel .search-hit__text')).toBeLessThan(
+        await size('.article-body p'),
+      );
+      await panelPage.locator('#search-input').fill('air defence');
+      await panelPage
+        .locator('#search-results[data-query="air defence||relevance"]')
+        .waitFor({ state: 'attached' });
+      expect(await panel.locator('.search-partial > summary').textContent()).toBe(
+        '3 passages with only some of the words',
+      );
+      await panel.locator('.search-partial > summary').click();
+      expect(await axeViolations(panelPage)).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('has no accessibility violations on the search page with a correction', async () => {
+    await search('Stoltenburg tanks');
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
