@@ -2,6 +2,7 @@ import type { NameMatch } from '../lib/names';
 import {
   isToken,
   nameToken,
+  numberToken,
   outlineFilter,
   tagToken,
   wordCount,
@@ -42,6 +43,20 @@ export interface SearchRecord {
 }
 
 /**
+ * A token for every number a block's words hold, in every form (`Mig-29`: `mig29` and `29`), so
+ * that a search for `2` finds the blocks with 2 and not those with only 29 or 2022 (Pagefind
+ * matches every word as a prefix).
+ */
+function numberTokens(text: string): string[] {
+  const tokens = new Set<string>();
+  for (const word of text.split(/\s+/)) {
+    if (!/\p{N}/u.test(word)) continue;
+    for (const form of wordForms(word)) if (/\p{N}/u.test(form)) tokens.add(numberToken(form));
+  }
+  return [...tokens];
+}
+
+/**
  * The record of one built article page, or none for a page without `<article data-search>`.
  * Each block's text ends with a token per glossary name it mentions, and the headline with one
  * per tag, so names and tags are searched as words, in the block where they are.
@@ -58,7 +73,7 @@ export function articleRecord(
   /** A block as indexed: its words, broken where scripts have no spaces, then its name tokens. */
   const indexed = (text: string, extra: string[] = []) => {
     const names = [...new Set(findNames(text).map((match) => nameToken(match.entry.id)))];
-    return [segmentWords(text), ...names, ...extra].join(' ');
+    return [segmentWords(text), ...names, ...numberTokens(text), ...extra].join(' ');
   };
 
   const headline = indexed(`${data.title}\n${data.description}`, data.tags.map(tagToken));

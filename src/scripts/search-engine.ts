@@ -3,6 +3,7 @@ import { isAcronym, nameMatcher, type GlossaryName, type NameMatch } from '../li
 import {
   isToken,
   nameToken,
+  numberToken,
   outlineFilter,
   tagToken,
   type ArticleOutline,
@@ -120,6 +121,15 @@ interface Alternative {
   joined?: boolean;
   /** Also the words `word` begins: it is no word of the index itself (`Stolt`). */
   prefix?: boolean;
+  /** Searched as its number token: the blocks are found by it, the words in them by `word`. */
+  token?: boolean;
+}
+
+/** How a word with a digit is searched: by its number token, which Pagefind finds whole. */
+function numberAlternative(alternative: Alternative): Alternative {
+  return alternative.word !== undefined && /\p{N}/u.test(alternative.word)
+    ? { ...alternative, term: numberToken(alternative.word), token: true }
+    : alternative;
 }
 
 /** One part of a query: every part must be in a passage for the passage to match exactly. */
@@ -252,7 +262,7 @@ export class SearchEngine {
           if (held) alternatives.push({ term: variant, word: variant, prefix: held === 'prefix' });
         }
       }
-      parts.push({ label, alternatives });
+      parts.push({ label, alternatives: alternatives.map(numberAlternative) });
     }
     return parts;
   }
@@ -399,18 +409,29 @@ export class SearchEngine {
           });
           return;
         }
+        /** Whether a word of the text is what this alternative asks for. */
+        const asked = (written: string) =>
+          alternative.word === undefined ||
+          (alternative.joined
+            ? formMatches(alternative.word, joinedForm(written), alternative.prefix)
+            : wordMatches(alternative.word, written, alternative.prefix));
+        if (alternative.token) {
+          // The token is at the end of the block: the words it stands for are in the block.
+          for (const index of new Set(result.words.map(blockOf))) {
+            const block = blocks[index]!;
+            const positions = block.text
+              .split(' ')
+              .flatMap((written, position) => (asked(written) ? [position] : []));
+            if (positions.length === 0) continue;
+            block.hitBy.add(i);
+            block.ranges.push(...wordRanges(block.text, positions, [alternative.word!]));
+          }
+          return;
+        }
         const byBlock = new Map<number, number[]>();
         for (const position of result.words) {
-          // Pagefind finds `29` in `2022` and `of` in `offensive`: only what the word asks for.
-          const word = alternative.word;
-          const written = words[position] ?? '';
-          if (
-            word !== undefined &&
-            !(alternative.joined
-              ? formMatches(word, joinedForm(written), alternative.prefix)
-              : wordMatches(word, written, alternative.prefix))
-          )
-            continue;
+          // Pagefind finds `Warsaw` for `war` and `offensive` for `of`: only what is asked for.
+          if (!asked(words[position] ?? '')) continue;
           const index = blockOf(position);
           byBlock.set(index, [...(byBlock.get(index) ?? []), position - starts[index]!]);
         }

@@ -131,7 +131,7 @@ const queries: [query: string, passages: string[], correction?: string][] = [
   ['Stolt', stoltenberg],
   ['Zelen', zelenskyy],
   // Numbers match whole; compounds find each other.
-  ['2', ['seed:repair']],
+  ['2', ['seed:repair', 'poland:jets']],
   ['Leopard 2', ['seed:repair']],
   ['2022', ['seed:billions']],
   ['29', ['seed:mig', 'air:kharkiv', 'air:mig']],
