@@ -99,6 +99,8 @@ export interface SearchOutcome {
   articles: ArticleResult[];
   /** How many articles match in all (some part of the query, at least). */
   total: number;
+  /** How many of them hold every part of the query in one passage (as far as can be known). */
+  complete: number;
   /** Words, phrases and names of the query found in no article at all. */
   missing: string[];
   /** True when some hits hold only part of the query. */
@@ -269,7 +271,7 @@ export class SearchEngine {
 
   async #search(raw: string, options: SearchOptions, limit: number): Promise<SearchOutcome> {
     const query = this.parse(raw);
-    const empty = { query, articles: [], total: 0, missing: [], partial: false };
+    const empty = { query, articles: [], total: 0, complete: 0, missing: [], partial: false };
     if (isEmptyQuery(query)) return empty;
     const parts = await this.#parts(query);
 
@@ -346,10 +348,19 @@ export class SearchEngine {
       .map((article, index) => ({ article, index, rank: rank(article) }))
       .sort((a, b) => b.rank - a.rank || a.index - b.index)
       .map(({ article }) => article);
+    // Articles that Pagefind says hold every part, less those loaded that hold them in no one
+    // passage (the rest cannot be known without loading them).
+    const full = (article: Candidate) => missing.length === 0 && article.parts === parts.length;
+    const notComplete = ranked
+      .slice(0, limit)
+      .filter(
+        (article, index) => full(article) && !loaded[index]?.hits.some((hit) => hit.complete),
+      );
     return {
       query,
       articles: results,
       total: ranked.length - (loaded.length - found.length),
+      complete: ranked.filter(full).length - notComplete.length,
       missing,
       partial: results.some((article) => article.hits.some((hit) => !hit.complete)),
     };

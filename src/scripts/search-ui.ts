@@ -68,23 +68,22 @@ function summary(outcome: SearchOutcome, raw: string): string {
   }
   const { complete } = split(outcome);
   const some = !outcome.articles.some((article) => article.hits.some((hit) => hit.complete));
+  const count = passages(complete);
+  const found = `${plural(count, 'passage', 'passages')} in ${plural(complete.length, 'article', 'articles')}`;
   if (outcome.articles.length === 0) {
     if (outcome.missing.length === 0) parts.push(`Nothing found for “${raw.trim()}”.`);
-  } else if (outcome.total > outcome.articles.length) {
-    const what = some ? 'have only some of the words' : 'match';
+  } else if (!some) {
     parts.push(
-      `${plural(outcome.total, 'article', 'articles')} ${outcome.total === 1 ? what.replace('have', 'has') : what}; the first ${outcome.articles.length} are shown.`,
+      outcome.complete > complete.length
+        ? `${outcome.complete} articles match; the first ${complete.length} are shown.`
+        : `${found} ${count === 1 ? 'matches' : 'match'}.`,
     );
   } else {
-    const count = passages(complete);
-    const found = `${plural(count, 'passage', 'passages')} in ${plural(complete.length, 'article', 'articles')}`;
-    if (!some) parts.push(`${found} ${count === 1 ? 'matches' : 'match'}.`);
-    else if (outcome.missing.length > 0)
-      parts.push(`${found} ${count === 1 ? 'has' : 'have'} only some of the words.`);
-    else
-      parts.push(
-        `No passage has every word; ${found} ${count === 1 ? 'has' : 'have'} only some of them.`,
-      );
+    const more = outcome.total > outcome.articles.length;
+    const which = more
+      ? `${outcome.total} articles have some of the words; the first ${outcome.articles.length} are shown.`
+      : `${found} ${count === 1 ? 'has' : 'have'} only some of the words.`;
+    parts.push(outcome.missing.length > 0 ? which : `No passage has every word; ${which}`);
   }
   return parts.join(' ');
 }

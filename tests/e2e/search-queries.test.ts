@@ -314,7 +314,7 @@ describe('queries as readers type them', () => {
     expect((await search('Mig 29')).status).toBe('2 passages in 2 articles match.');
     expect((await search('Pistorius')).status).toBe('3 passages in 3 articles match.');
     expect((await search('fighter tanks')).status).toBe(
-      'No passage has every word; 8 passages in 2 articles have only some of them.',
+      'No passage has every word; 8 passages in 2 articles have only some of the words.',
     );
   });
 });
