@@ -107,13 +107,15 @@ export function articleRecord(
 }
 
 /**
- * Adds every form of every word a record holds (see `wordForms`), its name and tag tokens left
- * out, to `vocabulary`: what the search page checks a query's words against, so that a word in
+ * Adds every form of every word a record holds (see `wordForms`), but numbers and the name and
+ * tag tokens, to `vocabulary`: what the search page checks a query's words against, so that a word in
  * no article is said to be so, and a misspelt one finds its closest spelling.
  */
 export function addRecordWords(record: SearchRecord, vocabulary: Set<string>): void {
   for (const word of new Set(record.content.split(/\s+/))) {
     if (!word || isToken(word)) continue;
-    for (const form of wordForms(word)) vocabulary.add(form);
+    // Numbers are left to their tokens (see `numberTokens`): they are most of an archive's
+    // distinct words, and nothing is corrected to a number.
+    for (const form of wordForms(word)) if (!/\p{N}/u.test(form)) vocabulary.add(form);
   }
 }

@@ -209,6 +209,8 @@ export class SearchEngine {
    * forms), only as the beginning of longer words (`Stolt`), or not at all.
    */
   async #lookup(word: string): Promise<'word' | 'prefix' | undefined> {
+    // Numbers are searched by their tokens, which Pagefind finds whole or not at all.
+    if (/\p{N}/u.test(word)) return 'word';
     const words = await this.#vocabulary(vocabularyFile(word));
     if (words === undefined) return 'prefix';
     if (words.some((form) => formMatches(word, form, false))) return 'word';
@@ -237,35 +239,40 @@ export class SearchEngine {
         i++;
       } else typed.push([words[i]!]);
     }
-    for (const group of typed) {
-      const label = group.join(' ');
-      const alternatives: Alternative[] = [];
-      if (group.length > 1 || isCompound(group[0]!)) {
-        // Mig-29, MiG 29, MiG29 find each other: joined, or piece by piece in a row.
-        const joined = joinedForm(group.join(''));
-        const split = group.flatMap(pieces);
-        const held = await this.#lookup(joined);
-        if (held)
-          alternatives.push({
-            term: joined,
-            word: joined,
-            joined: true,
-            prefix: held === 'prefix',
+    // Each group's vocabulary files are fetched at once, not one after another.
+    const groups = await Promise.all(
+      typed.map(async (group): Promise<Part> => {
+        const alternatives: Alternative[] = [];
+        if (group.length > 1 || isCompound(group[0]!)) {
+          // Mig-29, MiG 29, MiG29 find each other: joined, or piece by piece in a row.
+          const joined = joinedForm(group.join(''));
+          const split = group.flatMap(pieces);
+          const [held, ...found] = await Promise.all(
+            [joined, ...split].map((word) => this.#lookup(word)),
+          );
+          if (held)
+            alternatives.push({
+              term: joined,
+              word: joined,
+              joined: true,
+              prefix: held === 'prefix',
+            });
+          if (found.every(Boolean)) {
+            const phrase = split.join(' ');
+            alternatives.push({ term: `"${phrase}"`, phrase });
+          }
+        } else {
+          const variants = spellingVariants(baseForm(group[0]!));
+          const held = await Promise.all(variants.map((variant) => this.#lookup(variant)));
+          variants.forEach((variant, i) => {
+            if (held[i])
+              alternatives.push({ term: variant, word: variant, prefix: held[i] === 'prefix' });
           });
-        const found = await Promise.all(split.map((piece) => this.#lookup(piece)));
-        if (found.every(Boolean)) {
-          const phrase = split.join(' ');
-          alternatives.push({ term: `"${phrase}"`, phrase });
         }
-      } else {
-        const word = baseForm(group[0]!);
-        for (const variant of spellingVariants(word)) {
-          const held = await this.#lookup(variant);
-          if (held) alternatives.push({ term: variant, word: variant, prefix: held === 'prefix' });
-        }
-      }
-      parts.push({ label, alternatives: alternatives.map(numberAlternative) });
-    }
+        return { label: group.join(' '), alternatives: alternatives.map(numberAlternative) };
+      }),
+    );
+    parts.push(...groups);
     return parts;
   }
 
