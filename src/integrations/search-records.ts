@@ -5,6 +5,7 @@ import {
   numberToken,
   outlineFilter,
   tagToken,
+  titleNameToken,
   wordCount,
   type ArticleOutline,
 } from '../lib/search-outline';
@@ -76,7 +77,11 @@ export function articleRecord(
     return [segmentWords(text), ...names, ...numberTokens(text), ...extra].join(' ');
   };
 
-  const headline = indexed(`${data.title}\n${data.description}`, data.tags.map(tagToken));
+  const titleNames = [...new Set(findNames(data.title).map((match) => match.entry.id))];
+  const headline = indexed(`${data.title}\n${data.description}`, [
+    ...titleNames.map(titleNameToken),
+    ...data.tags.map(tagToken),
+  ]);
   const outline: ArticleOutline = {
     title: data.title,
     published: data.published,

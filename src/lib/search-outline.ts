@@ -35,6 +35,11 @@ export function nameToken(id: string): string {
   return `zzn${id.replace(/[^\p{L}\p{N}]/gu, '')}`;
 }
 
+/** A glossary name in an article's title: ranks the article above those that only mention it. */
+export function titleNameToken(id: string): string {
+  return `zzh${id.replace(/[^\p{L}\p{N}]/gu, '')}`;
+}
+
 export function tagToken(tag: string): string {
   return `zzt${tag.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}`;
 }
@@ -48,5 +53,5 @@ export function numberToken(form: string): string {
 }
 
 export function isToken(word: string): boolean {
-  return /^zz[ntd][\p{L}\p{N}]+$/u.test(word);
+  return /^zz[ntdh][\p{L}\p{N}]+$/u.test(word);
 }

@@ -6,6 +6,7 @@ import {
   numberToken,
   outlineFilter,
   tagToken,
+  titleNameToken,
   type ArticleOutline,
 } from '../lib/search-outline';
 import {
@@ -141,6 +142,8 @@ interface Part {
 }
 
 interface Candidate {
+  /** Pagefind's id of the article. */
+  id: string;
   /** Per part, per alternative, this article's Pagefind result. */
   results: (PagefindResult | undefined)[][];
   parts: number;
@@ -284,6 +287,8 @@ export class SearchEngine {
 
     // Sorted by date, Pagefind gives each part's articles newest first.
     const order = options.sort === 'date' ? { sort: { published: 'desc' } } : {};
+    // Articles with a name of the query in their title, to rank above those that mention it.
+    const titled = new Map<string, number>();
     const [perPart, tagged] = await Promise.all([
       Promise.all(
         parts.map((part) =>
@@ -299,6 +304,10 @@ export class SearchEngine {
             .search(tagToken(options.tag))
             .then(({ results }) => new Set(results.map((r) => r.id)))
         : undefined,
+      ...query.names.map(async (name) => {
+        for (const { id } of (await this.#pagefind.search(titleNameToken(name.id))).results)
+          titled.set(id, (titled.get(id) ?? 0) + 1);
+      }),
     ]);
     // A word the index does not hold has no alternative; a phrase or name may find nothing.
     const missing = parts
@@ -313,6 +322,7 @@ export class SearchEngine {
         results.forEach((result, place) => {
           if (tagged && !tagged.has(result.id)) return;
           const entry = articles.get(result.id) ?? {
+            id: result.id,
             results: parts.map((part) => part.alternatives.map(() => undefined)),
             parts: 0,
             score: 0,
@@ -328,7 +338,10 @@ export class SearchEngine {
     });
     const ranked = [...articles.values()].sort(
       (a, b) =>
-        b.parts - a.parts || (options.sort === 'date' ? a.place - b.place : b.score - a.score),
+        b.parts - a.parts ||
+        (options.sort === 'date'
+          ? a.place - b.place
+          : (titled.get(b.id) ?? 0) - (titled.get(a.id) ?? 0) || b.score - a.score),
     );
     const loaded = await Promise.all(
       ranked
@@ -471,7 +484,8 @@ export class SearchEngine {
     });
 
     // The unquoted words as typed, in a row: `battle of attrition` finds that phrase first.
-    const sequence = query.sequence.split(' ').length > 1 ? query.sequence : '';
+    // (Not a name alone: any of its spellings is as good as the one typed.)
+    const sequence = parts.length > 1 && query.sequence.includes(' ') ? query.sequence : '';
 
     // Pagefind prefixes the address it was loaded from (the origin too, in a worker).
     const address = new URL(first.url, location.href);
