@@ -4,7 +4,7 @@
  * British and American spellings, and the ranking of articles. Each query names exactly the
  * passages it must find with every word.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +16,14 @@ import { fixturesDir, projectRoot } from '../support/paths';
 import { serveStatic, type StaticSite } from '../support/server';
 
 const fixture = (name: string) => readFileSync(join(fixturesDir, 'search', name), 'utf8');
-const files = {
-  [`articles/${seedSlug}.md`]: readFileSync(
-    join(projectRoot, 'content/articles', `${seedSlug}.md`),
-    'utf8',
+const articlesDir = join(projectRoot, 'content/articles');
+const files: Record<string, string | Uint8Array> = {
+  [`articles/${seedSlug}.md`]: readFileSync(join(articlesDir, `${seedSlug}.md`), 'utf8'),
+  // The seed article's pictures and other files beside it.
+  ...Object.fromEntries(
+    readdirSync(articlesDir)
+      .filter((name) => !name.endsWith('.md'))
+      .map((name) => [`articles/${name}`, readFileSync(join(articlesDir, name))]),
   ),
   'articles/pistorius-air-defence.md': fixture('pistorius-air-defence.md'),
   'articles/poland-jets.md': fixture('poland-jets.md'),

@@ -19,7 +19,7 @@ export interface TemporaryBuild {
  * untouched.
  */
 export async function buildTemporarySite(
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   env: Record<string, string> = {},
 ): Promise<TemporaryBuild> {
   const root = mkdtempSync(join(tmpdir(), 'news-reader-site-'));
