@@ -23,7 +23,18 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+/** A day names itself; an instant is shown as the day it was in the site's zone (`src/site.ts`). */
+const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+let instantFormat: Intl.DateTimeFormat | undefined;
+
+function formatPublished(published: string): string {
+  if (published.length === 10) return dayFormat.format(new Date(`${published}T00:00:00Z`));
+  instantFormat ??= new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'long',
+    timeZone: document.documentElement.dataset['timeZone'] ?? 'UTC',
+  });
+  return instantFormat.format(new Date(published));
+}
 
 /** The link to a hit: its anchor, with the words to mark there. */
 function hitHref(url: string, marked: string[]): string {
@@ -120,10 +131,11 @@ function articleItem(article: ArticleResult, shown: number, compact: boolean): H
   heading.append(title);
   item.append(heading);
   if (article.published) {
-    const date = new Date(
-      article.published.length === 10 ? `${article.published}T00:00:00Z` : article.published,
+    const time = element(
+      'time',
+      { datetime: article.published },
+      formatPublished(article.published),
     );
-    const time = element('time', { datetime: article.published }, dateFormat.format(date));
     const meta = element('p', { class: 'search-result__date' });
     meta.append(time);
     item.append(meta);

@@ -292,6 +292,17 @@ describe('queries as readers type them', () => {
     expect(new Set(found.partial)).toEqual(new Set(kyiv));
   });
 
+  it("dates an article by its day in the site's time zone, not in UTC", async () => {
+    // Published 00:30 in Paris on 2 June, which is still 1 June in UTC.
+    await search('Poland weighs');
+    const date = page
+      .locator('#search-results .search-result')
+      .filter({ hasText: 'Poland weighs sending more jets' })
+      .locator('.search-result__date time');
+    expect(await date.textContent()).toBe('2 June 2023');
+    expect(await date.getAttribute('datetime')).toBe('2023-06-01T22:30:00Z');
+  });
+
   it('makes no correction when the word itself is found', async () => {
     for (const query of ['Stoltenberg', 'Tallinn', 'war']) {
       expect((await search(query)).correction).toBe('');
