@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { fold, isAcronym, type GlossaryName } from '../lib/names';
+import { fold } from '../lib/fold';
+import { isAcronym, type GlossaryName } from '../lib/names';
 import { expected } from './errors';
 import { fields, text } from './schema';
 

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname, relative, resolve } from 'node:path';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, resolve } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import type { ViteDevServer } from 'vite';
@@ -19,8 +20,9 @@ import {
 } from '../content/dev-channel';
 import { nameMatcher } from '../lib/names';
 import { eachLimited } from './each-limited';
-import { searchGlossary, startIndex } from './search-index';
-import { articleRecord, type SearchRecord } from './search-records';
+import { searchGlossary, startIndex, writeVocabulary } from './search-index';
+import { addRecordWords, articleRecord, type SearchRecord } from './search-records';
+import { VOCABULARY_DIR } from '../lib/search-words';
 
 export interface Options {
   glossary: readonly GlossaryEntry[];
@@ -43,6 +45,7 @@ const contentTypes: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
@@ -111,6 +114,8 @@ class DevSearch {
   /** Records by article id, with the digest of the file they were made from. */
   readonly #records = new Map<string, { digest: Entry['digest']; record: SearchRecord }>();
   #files = new Map<string, Uint8Array>();
+  /** The search vocabulary's files (`search/words/`), as the build writes them. */
+  #words = new Map<string, Uint8Array>();
   /** The indexing under way, which requests for the index wait for. */
   #indexing: Promise<void> | undefined;
   #again = false;
@@ -214,6 +219,9 @@ class DevSearch {
         const { errors } = await index.addCustomRecord({ ...record, language: this.#language });
         if (errors.length > 0) throw new Error(`adding ${record.url}: ${errors.join('; ')}`);
       }
+      const vocabulary = new Set<string>();
+      for (const [, { record }] of records) addRecordWords(record, vocabulary);
+      this.#words = await vocabularyFiles(vocabulary);
       const { files, errors } = await index.getFiles();
       if (errors.length > 0) throw new Error(errors.join('; '));
       this.#files = new Map(files.map((file) => [file.path.replace(/\\/g, '/'), file.content]));
@@ -232,6 +240,17 @@ class DevSearch {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === `${this.#base}search/glossary.json`) {
       send(res, '.json', this.#glossaryJson);
+      return true;
+    }
+    const wordsDir = `${this.#base}${VOCABULARY_DIR}/`;
+    if (pathname.startsWith(wordsDir)) {
+      const path = decodeURIComponent(pathname.slice(wordsDir.length));
+      void (async () => {
+        await (this.#indexing ?? this.#firstIndex);
+        const file = this.#words.get(path);
+        if (file) send(res, extname(path), file);
+        else res.writeHead(404, { 'cache-control': 'no-store' }).end(`No such file: ${path}`);
+      })();
       return true;
     }
     if (!pathname.startsWith(`${this.#base}pagefind/`)) return false;
@@ -353,4 +372,20 @@ function fieldLine(source: string, message: string): number | undefined {
   if (!field) return undefined;
   const index = source.split(/\r?\n/).findIndex((text) => text.startsWith(`${field}:`));
   return index >= 0 ? index + 1 : undefined;
+}
+
+/** The vocabulary's files by name, written by the build's own `writeVocabulary`. */
+async function vocabularyFiles(vocabulary: Set<string>): Promise<Map<string, Uint8Array>> {
+  const dir = await mkdtemp(join(tmpdir(), 'dev-search-words-'));
+  try {
+    await writeVocabulary(dir, vocabulary);
+    const wordsDir = join(dir, ...VOCABULARY_DIR.split('/'));
+    const files = new Map<string, Uint8Array>();
+    for (const name of await readdir(wordsDir)) {
+      files.set(name, await readFile(join(wordsDir, name)));
+    }
+    return files;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -5,7 +5,8 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { GlossaryEntry } from '../content/glossary';
 import { nameMatcher } from '../lib/names';
-import { articleRecord, type SearchRecord } from './search-records';
+import { VOCABULARY_DIR, vocabularyFile } from '../lib/search-words';
+import { addRecordWords, articleRecord, type SearchRecord } from './search-records';
 
 export interface Options {
   glossary: readonly GlossaryEntry[];
@@ -84,10 +85,12 @@ export async function addRecords(
   index: pagefind.PagefindIndex,
   distDir: string,
   { glossary, language }: Options,
+  vocabulary?: Set<string>,
 ): Promise<number> {
   const sent: { url: string; added: Promise<pagefind.NewFileResponse> }[] = [];
   try {
     await forEachRecord(distDir, glossary, (record) => {
+      if (vocabulary) addRecordWords(record, vocabulary);
       sent.push({ url: record.url, added: index.addCustomRecord({ ...record, language }) });
     });
   } finally {
@@ -107,10 +110,44 @@ export function searchGlossary(glossary: readonly GlossaryEntry[]) {
 }
 
 /**
+ * Writes the vocabulary (every indexed word's forms) as files of one word a line, sorted, by
+ * their first two letters (`vocabularyFile`), and `files.json`, the list of files: the search
+ * page loads only the files of the words typed. Returns the files' total bytes.
+ */
+export async function writeVocabulary(
+  distDir: string,
+  vocabulary: Iterable<string>,
+): Promise<number> {
+  const files = new Map<string, string[]>();
+  for (const word of vocabulary) {
+    const file = vocabularyFile(word);
+    const words = files.get(file);
+    if (words) words.push(word);
+    else files.set(file, [word]);
+  }
+  const dir = join(distDir, ...VOCABULARY_DIR.split('/'));
+  await mkdir(dir, { recursive: true });
+  const names = [...files.keys()].sort();
+  let bytes = 0;
+  for (const name of names) {
+    const text = `${files
+      .get(name)!
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .join('\n')}\n`;
+    bytes += Buffer.byteLength(text);
+    await writeFile(join(dir, `${name}.txt`), text);
+  }
+  const list = JSON.stringify(names);
+  await writeFile(join(dir, 'files.json'), list);
+  return bytes + Buffer.byteLength(list);
+}
+
+/**
  * Builds the Pagefind index in `astro:build:done`, with Pagefind's Node API: one record per
  * article, laid out so the search page can name the passage of every match (see
  * `search-records.ts`). Any error fails the build.
- * Also writes `search/glossary.json`, the spellings the search page expands queries with.
+ * Also writes `search/glossary.json`, the spellings the search page expands queries with, and
+ * the vocabulary (`writeVocabulary`).
  */
 export default function searchIndex({ glossary, language }: Options): AstroIntegration {
   return {
@@ -120,8 +157,9 @@ export default function searchIndex({ glossary, language }: Options): AstroInteg
         const distDir = fileURLToPath(dir);
         const index = await startIndex(language);
         let articles: number;
+        const vocabulary = new Set<string>();
         try {
-          articles = await addRecords(index, distDir, { glossary, language });
+          articles = await addRecords(index, distDir, { glossary, language }, vocabulary);
           const written = await index.writeFiles({ outputPath: join(distDir, 'pagefind') });
           if (written.errors.length > 0) fail('writing the index', written.errors);
         } finally {
@@ -132,7 +170,10 @@ export default function searchIndex({ glossary, language }: Options): AstroInteg
           join(distDir, 'search', 'glossary.json'),
           JSON.stringify(searchGlossary(glossary)),
         );
-        logger.info(`indexed ${articles} articles`);
+        const bytes = await writeVocabulary(distDir, vocabulary);
+        logger.info(
+          `indexed ${articles} articles; vocabulary of ${vocabulary.size} words (${Math.round(bytes / 1024)} KB)`,
+        );
       },
     },
   };

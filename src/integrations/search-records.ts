@@ -1,11 +1,15 @@
 import type { NameMatch } from '../lib/names';
 import {
+  isToken,
   nameToken,
+  numberToken,
   outlineFilter,
   tagToken,
+  titleNameToken,
   wordCount,
   type ArticleOutline,
 } from '../lib/search-outline';
+import { wordForms } from '../lib/search-words';
 import { segmentWords } from '../lib/segment';
 import { readArticleBlocks } from './article-blocks';
 
@@ -40,6 +44,20 @@ export interface SearchRecord {
 }
 
 /**
+ * A token for every number a block's words hold, in every form (`Mig-29`: `mig29` and `29`), so
+ * that a search for `2` finds the blocks with 2 and not those with only 29 or 2022 (Pagefind
+ * matches every word as a prefix).
+ */
+function numberTokens(text: string): string[] {
+  const tokens = new Set<string>();
+  for (const word of text.split(/\s+/)) {
+    if (!/\p{N}/u.test(word)) continue;
+    for (const form of wordForms(word)) if (/\p{N}/u.test(form)) tokens.add(numberToken(form));
+  }
+  return [...tokens];
+}
+
+/**
  * The record of one built article page, or none for a page without `<article data-search>`.
  * Each block's text ends with a token per glossary name it mentions, and the headline with one
  * per tag, so names and tags are searched as words, in the block where they are.
@@ -56,10 +74,14 @@ export function articleRecord(
   /** A block as indexed: its words, broken where scripts have no spaces, then its name tokens. */
   const indexed = (text: string, extra: string[] = []) => {
     const names = [...new Set(findNames(text).map((match) => nameToken(match.entry.id)))];
-    return [segmentWords(text), ...names, ...extra].join(' ');
+    return [segmentWords(text), ...names, ...numberTokens(text), ...extra].join(' ');
   };
 
-  const headline = indexed(`${data.title}\n${data.description}`, data.tags.map(tagToken));
+  const titleNames = [...new Set(findNames(data.title).map((match) => match.entry.id))];
+  const headline = indexed(`${data.title}\n${data.description}`, [
+    ...titleNames.map(titleNameToken),
+    ...data.tags.map(tagToken),
+  ]);
   const outline: ArticleOutline = {
     title: data.title,
     published: data.published,
@@ -87,4 +109,18 @@ export function articleRecord(
     filters: { [outlineFilter]: [JSON.stringify(outline)] },
     sort: { published: data.published },
   };
+}
+
+/**
+ * Adds every form of every word a record holds (see `wordForms`), but numbers and the name and
+ * tag tokens, to `vocabulary`: what the search page checks a query's words against, so that a word in
+ * no article is said to be so, and a misspelt one finds its closest spelling.
+ */
+export function addRecordWords(record: SearchRecord, vocabulary: Set<string>): void {
+  for (const word of new Set(record.content.split(/\s+/))) {
+    if (!word || isToken(word)) continue;
+    // Numbers are left to their tokens (see `numberTokens`): they are most of an archive's
+    // distinct words, and nothing is corrected to a number.
+    for (const form of wordForms(word)) if (!/\p{N}/u.test(form)) vocabulary.add(form);
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * Glossary names in text, for the build and the browser alike (no Node imports here).
  */
+import { fold, foldKeepingPositions } from './fold';
 
 export interface GlossaryName {
   id: string;
@@ -10,37 +11,9 @@ export interface GlossaryName {
   spellings: string[];
 }
 
-/** Lower case with accents folded: `Kÿiv` and `Kyïv` are both `kyiv`. */
-export function fold(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
-
 /** All capitals, like NATO or US: matched with its case, so the pronoun "us" is not the US. */
 export function isAcronym(spelling: string): boolean {
   return /\p{Lu}/u.test(spelling) && spelling === spelling.toUpperCase();
-}
-
-const foldedChars = new Map<string, string>();
-
-/**
- * `fold`, character by character, so that every position in the result is the same position in
- * the text (a character whose folded form has another length is kept as it is). ASCII letters
- * only change case; other characters are folded once each and remembered.
- */
-function foldKeepingPositions(text: string): string {
-  return text.replace(/[A-Z]+|[^\x00-\x7f]/gu, (chars) => {
-    if (chars.charCodeAt(0) < 0x80) return chars.toLowerCase();
-    let folded = foldedChars.get(chars);
-    if (folded === undefined) {
-      folded = fold(chars);
-      if (folded.length !== chars.length) folded = chars;
-      foldedChars.set(chars, folded);
-    }
-    return folded;
-  });
 }
 
 function escapeRegExp(value: string): string {
@@ -56,7 +29,7 @@ export interface NameMatch {
 
 /**
  * Finds glossary names in text: whole words only, longest spelling first, accents and case
- * ignored except for acronyms. Returns a function, so the patterns are compiled once.
+ * ignored except for acronyms (folded by `fold.ts`, like everything the search compares). Returns a function, so the patterns are compiled once.
  */
 export function nameMatcher(glossary: readonly GlossaryName[]): (text: string) => NameMatch[] {
   const byFolded = new Map<string, GlossaryName>();

@@ -28,17 +28,30 @@ export function wordCount(text: string): number {
 }
 
 /**
- * Words that stand for a glossary name or a tag in the index. They are made to be found by the
+ * Words that stand for a glossary name, a tag or a number in the index. They are made to be found by the
  * search page, never typed, and never shown: `zzn` or `zzt` and the id's letters and digits.
  */
 export function nameToken(id: string): string {
   return `zzn${id.replace(/[^\p{L}\p{N}]/gu, '')}`;
 }
 
+/** A glossary name in an article's title: ranks the article above those that only mention it. */
+export function titleNameToken(id: string): string {
+  return `zzh${id.replace(/[^\p{L}\p{N}]/gu, '')}`;
+}
+
 export function tagToken(tag: string): string {
   return `zzt${tag.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}`;
 }
 
+/**
+ * A number as a word of its own, ended so that Pagefind's prefix match finds it whole: `zzd2zz`
+ * is not a beginning of `zzd2022zz` or `zzd29zz`. `form` is a folded word form with a digit.
+ */
+export function numberToken(form: string): string {
+  return `zzd${form.replace(/[^\p{L}\p{N}]/gu, '')}zz`;
+}
+
 export function isToken(word: string): boolean {
-  return /^zz[nt][\p{L}\p{N}]+$/u.test(word);
+  return /^zz[ntdh][\p{L}\p{N}]+$/u.test(word);
 }

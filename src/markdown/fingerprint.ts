@@ -10,6 +10,8 @@
  * most 25 bits; the closest two distinct paragraphs were 46 bits apart; 64 bits overlapped.
  */
 
+import { foldCase } from '../lib/fold';
+
 export const FINGERPRINT_BITS = 128;
 /** Crockford's base32, lower case: no i, l, o or u to misread. 128 bits = 26 characters. */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -22,11 +24,13 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** Lower-cased words with accents folded, so `Kÿiv` and `Kyiv` weigh the same. */
+/**
+ * Lower-cased words with accents folded, so `Kÿiv` and `Kyiv` weigh the same. Only case and
+ * accents (`foldCase`): quotes and dashes are not words here, and folding modifier-letter
+ * apostrophes (`ʼ`, a letter to Unicode) would split words and move existing paragraph ids.
+ */
 export function fingerprintWords(text: string): string[] {
-  // Decomposing and dropping marks changes nothing in ASCII text, the usual case.
-  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text;
-  const words = folded.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  const words = foldCase(text).match(/[\p{L}\p{N}]+/gu);
   return (words ?? []).filter((word) => !STOP_WORDS.has(word));
 }
 

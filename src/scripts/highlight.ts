@@ -1,24 +1,14 @@
+import { foldKeepingPositions } from '../lib/fold';
+import { baseForm, formMatches, joinedForm } from '../lib/search-words';
+
 /** A span of text to mark, as [start, end) character offsets. */
 export type Range = [number, number];
-
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-
-/** A text word matches a query word when either starts with the other (Pagefind stems and prefixes). */
-function matchesAny(word: string, queryWords: readonly string[]): boolean {
-  const folded = fold(word).replace(/-/g, '');
-  return queryWords.some(
-    (query) => folded.startsWith(query) || (folded.length >= 3 && query.startsWith(folded)),
-  );
-}
 
 /**
  * The character ranges of the words at the given positions (Pagefind's `locations`, which count
  * words split on white space). Within a word such as `onerror=alert("standfirst")>` only the
- * part that matches one of `queryWords` is marked; punctuation around a word never is.
+ * part that matches one of `queryWords` is marked;
+ * punctuation around a word never is.
  */
 export function wordRanges(
   text: string,
@@ -26,21 +16,29 @@ export function wordRanges(
   queryWords: readonly string[] = [],
 ): Range[] {
   const wanted = new Set(positions);
-  const query = queryWords
-    .map((word) => fold(word).replace(/[^\p{L}\p{N}$]+/gu, ''))
-    .filter(Boolean);
+  const query = queryWords.map(baseForm).filter(Boolean);
   const ranges: Range[] = [];
   let index = 0;
   for (const match of text.matchAll(/\S+/g)) {
     if (wanted.has(index)) {
       const word = match[0].replace(/[^\p{L}\p{N}$%]+$/u, '').replace(/^[^\p{L}\p{N}$€£]+/u, '');
       const start = match.index + match[0].indexOf(word);
-      const parts = [...word.matchAll(/[\p{L}\p{N}$]+/gu)];
-      // The whole word when it is a query word (Mig-29); else only its parts that match (the
-      // "standfirst" of `onerror=alert("standfirst")`, the 首都 of 首都，也是).
-      const whole = query.includes(fold(word).replace(/[^\p{L}\p{N}$]+/gu, ''));
+      // The whole word when it is one piece or what a query word asks for as a whole (Mig-29
+      // for `mig29`); else only its pieces that are (the "standfirst" of
+      // `onerror=alert("standfirst")`, the 首都 of 首都，也是, the Mig of Mig-29 for `mig`).
+      const split = [...word.matchAll(/[\p{L}\p{N}$]+/gu)];
+      const whole =
+        split.length <= 1 ||
+        query.some(
+          (atom) =>
+            formMatches(atom, joinedForm(word)) && [...atom].length > [...split[0]![0]].length,
+        );
       const matching =
-        query.length > 0 && !whole ? parts.filter((part) => matchesAny(part[0], query)) : [];
+        query.length > 0 && !whole
+          ? split.filter((part) =>
+              query.some((atom) => formMatches(atom, foldKeepingPositions(part[0]))),
+            )
+          : [];
       if (matching.length > 0) {
         for (const part of matching)
           ranges.push([start + part.index, start + part.index + part[0].length]);
@@ -99,26 +97,13 @@ export function occurrenceRanges(text: string, words: readonly string[]): Range[
   return ranges;
 }
 
-/** Lower case, accents folded, one character for one: offsets stay those of the original. */
-function foldInPlace(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const folded = char
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase();
-    out += folded.length === char.length ? folded : char;
-  }
-  return out;
-}
-
 /** Ranges of every occurrence of a phrase, ignoring case, accents and the punctuation between words. */
 export function phraseRanges(text: string, phrase: string): Range[] {
-  const words = foldInPlace(phrase).match(/[\p{L}\p{N}$%]+/gu);
+  const words = foldKeepingPositions(phrase).match(/[\p{L}\p{N}$%]+/gu);
   if (!words) return [];
   const body = words.map((word) => word.replace(/[$]/g, '\\$&')).join('[^\\p{L}\\p{N}]+');
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu');
-  return [...foldInPlace(text).matchAll(pattern)].map((match): Range => [
+  return [...foldKeepingPositions(text).matchAll(pattern)].map((match): Range => [
     match.index,
     match.index + match[0].length,
   ]);
@@ -142,4 +127,40 @@ export function markWordsIn(root: Element, words: readonly string[]): number {
     node.replaceWith(fragment);
   }
   return count;
+}
+
+/**
+ * A window of about `length` characters of `text` around its first marked range, cut at word
+ * breaks, with `…` where text was left out; the ranges moved to match. Short texts are whole.
+ */
+export function excerpt(
+  text: string,
+  ranges: Range[],
+  length: number,
+): { text: string; ranges: Range[] } {
+  if (text.length <= length) return { text, ranges };
+  const [first] = mergeRanges(ranges);
+  // Some context before the first mark, the rest after it.
+  let start = Math.max(
+    0,
+    Math.min((first?.[0] ?? 0) - Math.round(length / 4), text.length - length),
+  );
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < (first?.[0] ?? text.length) ? space + 1 : start;
+  }
+  let end = Math.min(text.length, start + length);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > (first?.[1] ?? start)) end = space;
+  }
+  const before = start > 0 ? '… ' : '';
+  const after = end < text.length ? ' …' : '';
+  const shift = before.length - start;
+  return {
+    text: `${before}${text.slice(start, end)}${after}`,
+    ranges: ranges
+      .filter(([from, to]) => from >= start && to <= end)
+      .map(([from, to]): Range => [from + shift, to + shift]),
+  };
 }

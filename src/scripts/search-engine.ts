@@ -1,11 +1,29 @@
-import { nameMatcher, type GlossaryName, type NameMatch } from '../lib/names';
+import { fold } from '../lib/fold';
+import { isAcronym, nameMatcher, type GlossaryName, type NameMatch } from '../lib/names';
 import {
   isToken,
   nameToken,
+  numberToken,
   outlineFilter,
   tagToken,
+  titleNameToken,
   type ArticleOutline,
 } from '../lib/search-outline';
+import {
+  STOP_WORDS,
+  baseForm,
+  editDistance,
+  formMatches,
+  joinedForm,
+  matchesWhole,
+  pieces,
+  skeletonBeginnings,
+  spellingVariants,
+  transliterationSkeleton,
+  typoAllowance,
+  vocabularyFile,
+  wordMatches,
+} from '../lib/search-words';
 import { segmentWords, withoutWordBreaks } from '../lib/segment';
 import { mergeRanges, phraseRanges, wordRanges, type Range } from './highlight';
 import { PAGE_SIZE } from './search-protocol';
@@ -38,9 +56,17 @@ interface PagefindRecord {
   filters: Record<string, string[]>;
 }
 
+/**
+ * The indexed words that share a file of the vocabulary (`vocabularyFile`), or undefined when
+ * the site has no vocabulary (then Pagefind alone decides what a word finds).
+ */
+export type VocabularyLoader = (file: string) => Promise<readonly string[] | undefined>;
+
 export interface SearchOptions {
   tag?: string | undefined;
   sort: 'relevance' | 'date';
+  /** Search the words as typed, with no correction of a word found in no article. */
+  verbatim?: boolean | undefined;
 }
 
 export interface Hit {
@@ -54,6 +80,8 @@ export interface Hit {
   order: number;
   /** False for a passage holding only some parts of the query. */
   complete: boolean;
+  /** True when the passage holds the unquoted words in the order typed, stop words included. */
+  asTyped: boolean;
 }
 
 export interface ArticleResult {
@@ -62,44 +90,100 @@ export interface ArticleResult {
   /** Where the query's words are in the title, to mark them there. */
   titleMarks: Range[];
   published: string;
+  /** Passages holding every part first (those typed in order before others), each in reading order. */
   hits: Hit[];
 }
 
 export interface SearchOutcome {
   query: ParsedQuery;
-  /** The first articles that match, with their passages. */
+  /** The first articles that match, with their passages; those with complete passages first. */
   articles: ArticleResult[];
-  /** How many articles match in all. */
+  /** How many articles match in all (some part of the query, at least). */
   total: number;
+  /** How many of them hold every part of the query in one passage (as far as can be known). */
+  complete: number;
   /** Words, phrases and names of the query found in no article at all. */
   missing: string[];
   /** True when some hits hold only part of the query. */
   partial: boolean;
+  /** When a word was in no article and a close spelling is: what was searched instead. */
+  correction?: { typed: string; searched: string } | undefined;
+}
+
+/** One way of finding a part of the query. */
+interface Alternative {
+  /** What Pagefind is asked for. */
+  term: string;
+  /** A phrase: every occurrence in a block counts. */
+  phrase?: string;
+  /** A glossary name: its token marks the blocks, the name matcher finds its spellings. */
+  nameId?: string;
+  /** A word (folded, `baseForm`): a position counts only if its word is one this asks for. */
+  word?: string;
+  /** Compare the text's words joined (`Mig-29` as `mig29`). */
+  joined?: boolean;
+  /** Also the words `word` begins: it is no word of the index itself (`Stolt`). */
+  prefix?: boolean;
+  /** Searched as its number token: the blocks are found by it, the words in them by `word`. */
+  token?: boolean;
+}
+
+/** How a word with a digit is searched: by its number token, which Pagefind finds whole. */
+function numberAlternative(alternative: Alternative): Alternative {
+  return alternative.word !== undefined && /\p{N}/u.test(alternative.word)
+    ? { ...alternative, term: numberToken(alternative.word), token: true }
+    : alternative;
+}
+
+/** One part of a query: every part must be in a passage for the passage to match exactly. */
+interface Part {
+  label: string;
+  alternatives: Alternative[];
 }
 
 interface Candidate {
-  results: (PagefindResult | undefined)[];
+  /** Pagefind's id of the article. */
+  id: string;
+  /** Per part, per alternative, this article's Pagefind result. */
+  results: (PagefindResult | undefined)[][];
   parts: number;
   score: number;
   /** The best place in any part's list of results. */
   place: number;
 }
 
-/** One part of a query: every part must be in a passage for the passage to match exactly. */
-interface Part {
-  label: string;
-  term: string;
-  phrase?: string;
-  nameId?: string;
+/** A letter-and-digit compound as one word (`Mig-29`, `F16`, `IRIS-T`), or two (`Mig 29`, `IRIS T`). */
+function isCompound(word: string): boolean {
+  const split = pieces(word);
+  return split.length > 1 && split.every((piece) => /^[\p{L}\p{N}]+$/u.test(piece));
+}
+
+/** Two typed words that make one name of a thing: a short word and a number or a letter. */
+function makeCompound(first: string, second: string): boolean {
+  const [a, b] = [baseForm(first), baseForm(second)];
+  if (!a || !b || STOP_WORDS.has(a) || STOP_WORDS.has(b)) return false;
+  if (!/^[\p{L}\p{N}]+$/u.test(a) || !/^[\p{L}\p{N}]+$/u.test(b)) return false;
+  const number = (w: string) => /^\p{N}+$/u.test(w);
+  const letter = (w: string) => /^\p{L}$/u.test(w);
+  const short = (w: string) => /^\p{L}{1,4}$/u.test(w);
+  return (short(a) && number(b)) || (number(a) && short(b)) || letter(b) || letter(a);
 }
 
 export class SearchEngine {
   readonly #pagefind: Pagefind;
+  readonly #glossary: readonly GlossaryName[];
   readonly #findNames: (text: string) => NameMatch[];
+  readonly #vocabulary: VocabularyLoader;
 
-  constructor(pagefind: Pagefind, glossary: readonly GlossaryName[]) {
+  constructor(
+    pagefind: Pagefind,
+    glossary: readonly GlossaryName[],
+    vocabulary: VocabularyLoader = async () => undefined,
+  ) {
     this.#pagefind = pagefind;
+    this.#glossary = glossary;
     this.#findNames = nameMatcher(glossary);
+    this.#vocabulary = vocabulary;
   }
 
   parse(raw: string): ParsedQuery {
@@ -108,67 +192,195 @@ export class SearchEngine {
 
   /**
    * The articles that match `raw`, best first (or newest first), at most `limit` of them with
-   * their passages; `total` says how many matched in all.
+   * their passages; `total` says how many matched in all. A word in no article, when a close
+   * spelling of a name or of an indexed word is, is searched as that spelling instead (unless
+   * `verbatim`), and the outcome says so.
    */
   async search(raw: string, options: SearchOptions, limit = PAGE_SIZE): Promise<SearchOutcome> {
-    const query = this.parse(raw);
-    const empty = { query, articles: [], total: 0, missing: [], partial: false };
-    if (isEmptyQuery(query)) return empty;
+    const outcome = await this.#search(raw, options, limit);
+    if (options.verbatim || outcome.missing.length === 0) return outcome;
+    const searched = await this.#corrected(raw, outcome);
+    if (searched === undefined) return outcome;
+    const better = await this.#search(searched, options, limit);
+    if (better.articles.length === 0 || better.missing.length >= outcome.missing.length)
+      return outcome;
+    return { ...better, correction: { typed: raw.trim(), searched } };
+  }
 
+  /**
+   * How the index holds what `word` asks for: as a word (then it finds that word and its other
+   * forms), only as the beginning of longer words (`Stolt`), or not at all.
+   */
+  async #lookup(word: string): Promise<'word' | 'prefix' | undefined> {
+    // Numbers are searched by their tokens, which Pagefind finds whole or not at all.
+    if (/\p{N}/u.test(word)) return 'word';
+    const words = await this.#vocabulary(vocabularyFile(word));
+    if (words === undefined) return 'prefix';
+    if (words.some((form) => formMatches(word, form, false))) return 'word';
+    return words.some((form) => formMatches(word, form)) ? 'prefix' : undefined;
+  }
+
+  /** The parts of a query, each with the ways it can be found that the index holds. */
+  async #parts(query: ParsedQuery): Promise<Part[]> {
     const parts: Part[] = [
-      ...query.phrases.map((phrase) => ({ label: `"${phrase}"`, term: `"${phrase}"`, phrase })),
-      ...query.words.map((word) => ({ label: word, term: word })),
+      ...query.phrases.map((phrase) => ({
+        label: `"${phrase}"`,
+        alternatives: [{ term: `"${phrase}"`, phrase }],
+      })),
       ...query.names.map((name) => ({
         label: name.typed,
-        term: nameToken(name.id),
-        nameId: name.id,
+        alternatives: [{ term: nameToken(name.id), nameId: name.id }],
       })),
     ];
+    // Outside quotes, "of" and "the" do not have to be found, unless there is nothing else.
+    const meaningful = query.words.filter((word) => !STOP_WORDS.has(baseForm(word)));
+    const words = meaningful.length > 0 || parts.length > 0 ? meaningful : query.words;
+    const typed: string[][] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (i + 1 < words.length && makeCompound(words[i]!, words[i + 1]!)) {
+        typed.push([words[i]!, words[i + 1]!]);
+        i++;
+      } else typed.push([words[i]!]);
+    }
+    // Each group's vocabulary files are fetched at once, not one after another.
+    const groups = await Promise.all(
+      typed.map(async (group): Promise<Part> => {
+        const alternatives: Alternative[] = [];
+        if (group.length > 1 || isCompound(group[0]!)) {
+          // Mig-29, MiG 29, MiG29 find each other: joined, or piece by piece in a row.
+          const joined = joinedForm(group.join(''));
+          const split = group.flatMap(pieces);
+          const [held, ...found] = await Promise.all(
+            [joined, ...split].map((word) => this.#lookup(word)),
+          );
+          if (held)
+            alternatives.push({
+              term: joined,
+              word: joined,
+              joined: true,
+              prefix: held === 'prefix',
+            });
+          if (found.every(Boolean)) {
+            const phrase = split.join(' ');
+            alternatives.push({ term: `"${phrase}"`, phrase });
+          }
+        } else {
+          const variants = spellingVariants(baseForm(group[0]!));
+          const held = await Promise.all(variants.map((variant) => this.#lookup(variant)));
+          variants.forEach((variant, i) => {
+            if (held[i])
+              alternatives.push({ term: variant, word: variant, prefix: held[i] === 'prefix' });
+          });
+        }
+        return { label: group.join(' '), alternatives: alternatives.map(numberAlternative) };
+      }),
+    );
+    parts.push(...groups);
+    return parts;
+  }
+
+  async #search(raw: string, options: SearchOptions, limit: number): Promise<SearchOutcome> {
+    const query = this.parse(raw);
+    const empty = { query, articles: [], total: 0, complete: 0, missing: [], partial: false };
+    if (isEmptyQuery(query)) return empty;
+    const parts = await this.#parts(query);
+
     // Sorted by date, Pagefind gives each part's articles newest first.
     const order = options.sort === 'date' ? { sort: { published: 'desc' } } : {};
+    // Articles with a name of the query in their title, to rank above those that mention it.
+    const titled = new Map<string, number>();
     const [perPart, tagged] = await Promise.all([
       Promise.all(
-        parts.map(async (part) => (await this.#pagefind.search(part.term, order)).results),
+        parts.map((part) =>
+          Promise.all(
+            part.alternatives.map(
+              async (alternative) => (await this.#pagefind.search(alternative.term, order)).results,
+            ),
+          ),
+        ),
       ),
       options.tag
         ? this.#pagefind
             .search(tagToken(options.tag))
             .then(({ results }) => new Set(results.map((r) => r.id)))
         : undefined,
+      ...query.names.map(async (name) => {
+        for (const { id } of (await this.#pagefind.search(titleNameToken(name.id))).results)
+          titled.set(id, (titled.get(id) ?? 0) + 1);
+      }),
     ]);
-    // Pagefind drops a word it has never seen; name it instead.
-    const missing = parts.filter((_, i) => perPart[i]!.length === 0).map((part) => part.label);
+    // A word the index does not hold has no alternative; a phrase or name may find nothing.
+    const missing = parts
+      .filter((_, i) => perPart[i]!.every((results) => results.length === 0))
+      .map((part) => part.label);
 
     // Articles holding every part first, then those with some (most parts first); within each,
     // by Pagefind's score, or by date (the first place any part's list gives them).
     const articles = new Map<string, Candidate>();
-    perPart.forEach((results, i) => {
-      results.forEach((result, place) => {
-        if (tagged && !tagged.has(result.id)) return;
-        const entry = articles.get(result.id) ?? { results: [], parts: 0, score: 0, place };
-        entry.results[i] = result;
-        entry.parts++;
-        entry.score += result.score;
-        entry.place = Math.min(entry.place, place);
-        articles.set(result.id, entry);
+    perPart.forEach((alternatives, i) => {
+      alternatives.forEach((results, j) => {
+        results.forEach((result, place) => {
+          if (tagged && !tagged.has(result.id)) return;
+          const entry = articles.get(result.id) ?? {
+            id: result.id,
+            results: parts.map((part) => part.alternatives.map(() => undefined)),
+            parts: 0,
+            score: 0,
+            place,
+          };
+          if (entry.results[i]!.every((found) => found === undefined)) entry.parts++;
+          entry.results[i]![j] = result;
+          entry.score += result.score;
+          entry.place = Math.min(entry.place, place);
+          articles.set(result.id, entry);
+        });
       });
     });
     const ranked = [...articles.values()].sort(
       (a, b) =>
-        b.parts - a.parts || (options.sort === 'date' ? a.place - b.place : b.score - a.score),
+        b.parts - a.parts ||
+        (options.sort === 'date'
+          ? a.place - b.place
+          : (titled.get(b.id) ?? 0) - (titled.get(a.id) ?? 0) || b.score - a.score),
     );
     const loaded = await Promise.all(
       ranked
         .slice(0, limit)
-        .map((article) => this.#article(article.results, parts, missing.length > 0)),
+        .map((article) => this.#article(article.results, parts, query, missing.length > 0)),
     );
-    const results = loaded.filter(
+    const found = loaded.filter(
       (article): article is ArticleResult => article !== undefined && article.hits.length > 0,
     );
+    // Pagefind matches prefixes and numbers within numbers: what is left once the passages are
+    // read decides. Articles with passages holding every part first, then those holding the
+    // words as typed, then those with the words in the headline (unless sorted by date).
+    const rank = (article: ArticleResult) => {
+      const [best] = article.hits;
+      if (!best?.complete) return 0;
+      if (options.sort === 'date') return 1;
+      return (
+        1 +
+        Number(best.asTyped) * 2 +
+        Number(article.hits.some((hit) => hit.kind === 'headline' && hit.complete))
+      );
+    };
+    const results = found
+      .map((article, index) => ({ article, index, rank: rank(article) }))
+      .sort((a, b) => b.rank - a.rank || a.index - b.index)
+      .map(({ article }) => article);
+    // Articles that Pagefind says hold every part, less those loaded that hold them in no one
+    // passage (the rest cannot be known without loading them).
+    const full = (article: Candidate) => missing.length === 0 && article.parts === parts.length;
+    const notComplete = ranked
+      .slice(0, limit)
+      .filter(
+        (article, index) => full(article) && !loaded[index]?.hits.some((hit) => hit.complete),
+      );
     return {
       query,
       articles: results,
-      total: ranked.length,
+      total: ranked.length - (loaded.length - found.length),
+      complete: ranked.filter(full).length - notComplete.length,
       missing,
       partial: results.some((article) => article.hits.some((hit) => !hit.complete)),
     };
@@ -176,12 +388,16 @@ export class SearchEngine {
 
   /** One article's passages: which blocks each part matched, marked. */
   async #article(
-    results: (PagefindResult | undefined)[],
+    results: (PagefindResult | undefined)[][],
     parts: Part[],
+    query: ParsedQuery,
     anyMissing: boolean,
   ): Promise<ArticleResult | undefined> {
     // Every part's result is the same article: its record is loaded once.
-    const first = await results.find((result) => result !== undefined)?.data();
+    const first = await results
+      .flat()
+      .find((result) => result !== undefined)
+      ?.data();
     const outlineJson = first?.filters[outlineFilter]?.[0];
     if (!first || !outlineJson) return undefined;
     const outline = JSON.parse(outlineJson) as ArticleOutline;
@@ -212,34 +428,64 @@ export class SearchEngine {
     });
 
     parts.forEach((part, i) => {
-      const result = results[i];
-      if (!result) return;
-      if (part.phrase) {
-        blocks.forEach((block) => {
-          const ranges = phraseRanges(block.text, part.phrase!);
-          if (ranges.length === 0) return;
-          block.hitBy.add(i);
-          block.ranges.push(...ranges);
-        });
-        return;
-      }
-      const byBlock = new Map<number, number[]>();
-      for (const position of result.words) {
-        const index = blockOf(position);
-        byBlock.set(index, [...(byBlock.get(index) ?? []), position - starts[index]!]);
-      }
-      for (const [index, positions] of byBlock) {
-        const block = blocks[index]!;
-        block.hitBy.add(i);
-        if (part.nameId) {
-          for (const match of this.#findNames(block.text)) {
-            if (match.entry.id === part.nameId) block.ranges.push([match.start, match.end]);
-          }
-        } else {
-          block.ranges.push(...wordRanges(block.text, positions, [part.label]));
+      part.alternatives.forEach((alternative, j) => {
+        const result = results[i]![j];
+        if (!result) return;
+        if (alternative.phrase !== undefined) {
+          blocks.forEach((block) => {
+            const ranges = phraseRanges(block.text, alternative.phrase!);
+            if (ranges.length === 0) return;
+            block.hitBy.add(i);
+            block.ranges.push(...ranges);
+          });
+          return;
         }
-      }
+        /** Whether a word of the text is what this alternative asks for. */
+        const asked = (written: string) =>
+          alternative.word === undefined ||
+          (alternative.joined
+            ? formMatches(alternative.word, joinedForm(written), alternative.prefix)
+            : wordMatches(alternative.word, written, alternative.prefix));
+        if (alternative.token) {
+          // The token is at the end of the block: the words it stands for are in the block.
+          for (const index of new Set(result.words.map(blockOf))) {
+            const block = blocks[index]!;
+            const positions = block.text
+              .split(' ')
+              .flatMap((written, position) => (asked(written) ? [position] : []));
+            if (positions.length === 0) continue;
+            block.hitBy.add(i);
+            block.ranges.push(...wordRanges(block.text, positions, [alternative.word!]));
+          }
+          return;
+        }
+        const byBlock = new Map<number, number[]>();
+        for (const position of result.words) {
+          // Pagefind finds `Warsaw` for `war` and `offensive` for `of`: only what is asked for.
+          if (!asked(words[position] ?? '')) continue;
+          const index = blockOf(position);
+          byBlock.set(index, [...(byBlock.get(index) ?? []), position - starts[index]!]);
+        }
+        for (const [index, positions] of byBlock) {
+          const block = blocks[index]!;
+          block.hitBy.add(i);
+          if (alternative.nameId) {
+            for (const match of this.#findNames(block.text)) {
+              if (match.entry.id === alternative.nameId)
+                block.ranges.push([match.start, match.end]);
+            }
+          } else {
+            block.ranges.push(
+              ...wordRanges(block.text, positions, alternative.word ? [alternative.word] : []),
+            );
+          }
+        }
+      });
     });
+
+    // The unquoted words as typed, in a row: `battle of attrition` finds that phrase first.
+    // (Not a name alone: any of its spellings is as good as the one typed.)
+    const sequence = parts.length > 1 && query.sequence.includes(' ') ? query.sequence : '';
 
     // Pagefind prefixes the address it was loaded from (the origin too, in a worker).
     const address = new URL(first.url, location.href);
@@ -252,6 +498,7 @@ export class SearchEngine {
       if (block.hitBy.size === 0) return;
       let text = block.text;
       let ranges = mergeRanges(block.ranges);
+      const asTyped = sequence !== '' && phraseRanges(text, sequence).length > 0;
       if (kind === 'headline') {
         // The headline block is the title, then the standfirst: the title is shown above.
         const offset = text.split(' ').slice(0, titleWords).join(' ').length + 1;
@@ -275,10 +522,17 @@ export class SearchEngine {
         marked: [...new Set(shown.ranges.map(([start, end]) => shown.text.slice(start, end)))],
         order: index,
         complete: !anyMissing && block.hitBy.size === parts.length,
+        asTyped,
       });
     });
-    // Passages with every part first, each group in reading order.
-    hits.sort((a, b) => Number(b.complete) - Number(a.complete) || a.order - b.order);
+    // Passages with every part first, those with the words as typed before them, each group in
+    // reading order.
+    hits.sort(
+      (a, b) =>
+        Number(b.complete) - Number(a.complete) ||
+        Number(b.asTyped) - Number(a.asTyped) ||
+        a.order - b.order,
+    );
     return {
       url: articleUrl,
       title: outline.title,
@@ -286,5 +540,63 @@ export class SearchEngine {
       published: outline.published,
       hits,
     };
+  }
+
+  /**
+   * The query with each word that is in no article replaced by the closest spelling that is:
+   * first a glossary name (Stoltenburg, Selenskyj, Charkiw), then an indexed word. Undefined
+   * when no word has one.
+   */
+  async #corrected(raw: string, outcome: SearchOutcome): Promise<string | undefined> {
+    let searched = raw;
+    let changed = false;
+    for (const label of outcome.missing) {
+      if (!outcome.query.words.includes(label) || !/^\p{L}+$/u.test(baseForm(label))) continue;
+      const better = await this.#closest(baseForm(label), label);
+      if (!better) continue;
+      searched = searched.replace(label, better);
+      changed = true;
+    }
+    return changed ? searched.trim() : undefined;
+  }
+
+  /** The spelling closest to a word in no article, as written in the glossary or the index. */
+  async #closest(word: string, typed: string): Promise<string | undefined> {
+    const allowance = typoAllowance(word);
+    const skeleton = transliterationSkeleton(word);
+    if ([...word].length < 4) return undefined;
+    let best: { spelling: string; distance: number } | undefined;
+    const consider = (spelling: string, folded: string, penalty: number) => {
+      const distance =
+        (transliterationSkeleton(folded) === skeleton
+          ? 0.5
+          : editDistance(word, folded, allowance)) + penalty;
+      if (distance > allowance + penalty || distance === 0) return;
+      if (!best || distance < best.distance) best = { spelling, distance };
+    };
+    // The glossary's spellings, word by word: a name written as in the text.
+    for (const entry of this.#glossary) {
+      for (const spelling of entry.spellings) {
+        if (isAcronym(spelling)) continue;
+        for (const part of spelling.split(/\s+/)) {
+          if ([...part].length >= 4) consider(part, fold(part), 0);
+        }
+      }
+    }
+    // Indexed words that begin like it, or as its transliterations may; the index holds them
+    // folded, so they are written with the case typed (Charkiw: Kharkiv).
+    const files = new Set([vocabularyFile(word), ...skeletonBeginnings(word).map(vocabularyFile)]);
+    const cased = (form: string) =>
+      typed === typed.toUpperCase()
+        ? form.toUpperCase()
+        : /^\p{Lu}/u.test(typed)
+          ? form[0]!.toUpperCase() + form.slice(1)
+          : form;
+    for (const file of files) {
+      for (const form of (await this.#vocabulary(file)) ?? []) {
+        if (/^\p{L}+$/u.test(form) && !matchesWhole(form)) consider(cased(form), form, 0.25);
+      }
+    }
+    return (best as { spelling: string } | undefined)?.spelling;
   }
 }

@@ -1,3 +1,4 @@
+import { foldPunctuation } from '../lib/fold';
 import type { NameMatch } from '../lib/names';
 import { segmentWords } from '../lib/segment';
 
@@ -7,19 +8,22 @@ export interface ParsedQuery {
   phrases: string[];
   /** Glossary names found outside the quotes, by entry id, each with the words typed. */
   names: { id: string; typed: string }[];
-  /** The remaining words. */
+  /** The remaining words, as typed, without the punctuation around them or a possessive ending. */
   words: string[];
+  /** Everything outside quotes, in order, names too: ranks passages that hold it as typed. */
+  sequence: string;
 }
 
-/** Double quotes as phones and word processors type them, all read as `"`. */
-const doubleQuotes = /[“”„‟″«»＂]/g;
+/** A possessive ending after a word: `Kiev's`, `Kiev’s`, and the apostrophe of `allies'`. */
+const possessives = /(?<=\p{L})'s(?![\p{L}\p{N}])|(?<=\p{L}s)'(?![\p{L}\p{N}])/gu;
 
 /** Punctuation around a word that is not part of it; `$`, `%`, inner hyphens and dots stay. */
 const edgePunctuation = /^[^\p{L}\p{N}$€£]+|[^\p{L}\p{N}%]+$/gu;
 
 export function parseQuery(raw: string, findNames: (text: string) => NameMatch[]): ParsedQuery {
   // Words are broken the way the index broke them (Chinese, Japanese, Thai have no spaces).
-  const text = segmentWords(raw.replace(doubleQuotes, '"'));
+  // Quotes as phones and word processors type them are read as `"` and `'`.
+  const text = segmentWords(foldPunctuation(raw));
   const phrases: string[] = [];
   // A quote with no partner is read as plain text.
   const rest = text
@@ -28,7 +32,9 @@ export function parseQuery(raw: string, findNames: (text: string) => NameMatch[]
       if (words) phrases.push(words);
       return ' ';
     })
-    .replace(/"/g, ' ');
+    .replace(/"/g, ' ')
+    // `Kiev's` searches Kiev: a bare "s" is never a word of the query.
+    .replace(possessives, '');
 
   const names: ParsedQuery['names'] = [];
   let remaining = '';
@@ -47,7 +53,12 @@ export function parseQuery(raw: string, findNames: (text: string) => NameMatch[]
     .split(/\s+/)
     .map((word) => word.replace(edgePunctuation, ''))
     .filter(Boolean);
-  return { phrases, names, words };
+  const sequence = rest
+    .split(/\s+/)
+    .map((word) => word.replace(edgePunctuation, ''))
+    .filter(Boolean)
+    .join(' ');
+  return { phrases, names, words, sequence };
 }
 
 /** True when there is nothing to search for. */

@@ -3,9 +3,9 @@
  * as you type under the header, or on the search page, where the address follows the query.
  * Everything from the index is put in the page as text nodes, never as HTML.
  */
-import { appendMarked } from './highlight';
+import { appendMarked, excerpt } from './highlight';
 import type { SearchClient } from './search-client';
-import type { Hit, SearchOptions, SearchOutcome } from './search-engine';
+import type { ArticleResult, Hit, SearchOptions, SearchOutcome } from './search-engine';
 import { PAGE_SIZE } from './search-protocol';
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -23,7 +23,18 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+/** A day names itself; an instant is shown as the day it was in the site's zone (`src/site.ts`). */
+const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+let instantFormat: Intl.DateTimeFormat | undefined;
+
+function formatPublished(published: string): string {
+  if (published.length === 10) return dayFormat.format(new Date(`${published}T00:00:00Z`));
+  instantFormat ??= new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'long',
+    timeZone: document.documentElement.dataset['timeZone'] ?? 'UTC',
+  });
+  return instantFormat.format(new Date(published));
+}
 
 /** The link to a hit: its anchor, with the words to mark there. */
 function hitHref(url: string, marked: string[]): string {
@@ -34,32 +45,56 @@ function hitHref(url: string, marked: string[]): string {
   return `${path}${query}${hash ? `#${hash}` : ''}`;
 }
 
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** Passages holding every part of the query, if any; else all of them. */
+function split(outcome: SearchOutcome): { complete: ArticleResult[]; partial: ArticleResult[] } {
+  const only = (complete: boolean) =>
+    outcome.articles
+      .map((article) => ({
+        ...article,
+        hits: article.hits.filter((hit) => hit.complete === complete),
+      }))
+      .filter((article) => article.hits.length > 0);
+  const complete = only(true);
+  return complete.length > 0
+    ? { complete, partial: only(false) }
+    : { complete: outcome.articles, partial: [] };
+}
+
+const passages = (articles: ArticleResult[]) =>
+  articles.reduce((sum, article) => sum + article.hits.length, 0);
+
+/** The one status line: what was searched, what is in no article, and how much was found. */
 function summary(outcome: SearchOutcome, raw: string): string {
-  const shown = outcome.articles;
-  const exact = shown.flatMap((a) => a.hits).filter((hit) => hit.complete).length;
   const parts: string[] = [];
   if (outcome.missing.length > 0) {
-    const missing = outcome.missing
-      .map((term) => (term.startsWith('"') ? term : `“${term}”`))
-      .join(', ');
-    parts.push(
-      `No exact match: ${missing} ${outcome.missing.length === 1 ? 'is' : 'are'} in no article.`,
-    );
+    const missing = outcome.missing.map((term) => (term.startsWith('"') ? term : `“${term}”`));
+    parts.push(`${listed(missing)} ${missing.length === 1 ? 'is' : 'are'} in no article.`);
   }
-  if (shown.length === 0) {
-    parts.push(`Nothing found for “${raw.trim()}”.`);
-  } else if (outcome.total > shown.length) {
+  const { complete } = split(outcome);
+  const some = !outcome.articles.some((article) => article.hits.some((hit) => hit.complete));
+  const count = passages(complete);
+  const found = `${plural(count, 'passage', 'passages')} in ${plural(complete.length, 'article', 'articles')}`;
+  if (outcome.articles.length === 0) {
+    if (outcome.missing.length === 0) parts.push(`Nothing found for “${raw.trim()}”.`);
+  } else if (!some) {
     parts.push(
-      `${plural(outcome.total, 'article', 'articles')} match; the first ${shown.length} are shown.`,
+      outcome.complete > complete.length
+        ? `${outcome.complete} articles match; the first ${complete.length} are shown.`
+        : `${found} ${count === 1 ? 'matches' : 'match'}.`,
     );
-    if (outcome.partial) parts.push(`Passages with every word come first.`);
   } else {
-    const where = plural(shown.length, 'article', 'articles');
-    if (exact > 0)
-      parts.push(
-        `${plural(exact, 'passage', 'passages')} in ${where} ${exact === 1 ? 'matches' : 'match'}.`,
-      );
-    if (outcome.partial) parts.push(`${exact > 0 ? 'Then p' : 'P'}assages with some of the words.`);
+    const more = outcome.total > outcome.articles.length;
+    const which = more
+      ? `${outcome.total} articles have some of the words; the first ${outcome.articles.length} are shown.`
+      : `${found} ${count === 1 ? 'has' : 'have'} only some of the words.`;
+    parts.push(outcome.missing.length > 0 ? which : `No passage has every word; ${which}`);
   }
   return parts.join(' ');
 }
@@ -67,7 +102,10 @@ function summary(outcome: SearchOutcome, raw: string): string {
 /** Passages shown under each article when several match; the rest wait behind a disclosure. */
 const PASSAGES_SHOWN = 3;
 
-function hitItem(hit: Hit): HTMLLIElement {
+/** In the panel under the header, passages are cut to excerpts about this long (characters). */
+const PANEL_EXCERPT = 160;
+
+function hitItem(hit: Hit, compact: boolean): HTMLLIElement {
   const entry = element('li', {
     class: hit.complete ? 'search-hit' : 'search-hit search-hit--partial',
   });
@@ -75,48 +113,79 @@ function hitItem(hit: Hit): HTMLLIElement {
   const label =
     hit.kind === 'headline' ? 'Standfirst' : hit.kind === 'section' ? 'Section' : hit.section;
   if (label) link.append(element('span', { class: 'search-hit__section' }, label));
-  const excerpt = element('span', { class: 'search-hit__text', dir: 'auto' });
-  appendMarked(excerpt, hit.text, hit.marks);
-  link.append(excerpt);
+  const text = element('span', { class: 'search-hit__text', dir: 'auto' });
+  const shown = compact
+    ? excerpt(hit.text, hit.marks, PANEL_EXCERPT)
+    : { text: hit.text, ranges: hit.marks };
+  appendMarked(text, shown.text, shown.ranges);
+  link.append(text);
   entry.append(link);
   return entry;
 }
 
-function renderResults(list: HTMLElement, outcome: SearchOutcome): void {
-  list.replaceChildren();
+function articleItem(article: ArticleResult, shown: number, compact: boolean): HTMLLIElement {
+  const item = element('li', { class: 'search-result' });
+  const heading = element('h2', { class: 'search-result__title', dir: 'auto' });
+  const title = element('a', { href: article.url });
+  appendMarked(title, article.title, article.titleMarks);
+  heading.append(title);
+  item.append(heading);
+  if (article.published) {
+    const time = element(
+      'time',
+      { datetime: article.published },
+      formatPublished(article.published),
+    );
+    const meta = element('p', { class: 'search-result__date' });
+    meta.append(time);
+    item.append(meta);
+  }
+  const hits = element('ol', { class: 'search-result__hits' });
+  hits.append(...article.hits.slice(0, shown).map((hit) => hitItem(hit, compact)));
+  item.append(hits);
+  const more = article.hits.length - shown;
+  if (more > 0) {
+    const details = element('details', { class: 'search-result__more' });
+    details.append(
+      element('summary', {}, `${plural(more, 'more passage', 'more passages')} in this article`),
+    );
+    const rest = element('ol', { class: 'search-result__hits' });
+    rest.append(...article.hits.slice(shown).map((hit) => hitItem(hit, compact)));
+    details.append(rest);
+    item.append(details);
+  }
+  return item;
+}
+
+/**
+ * The results: passages with every part of the query, and, when there are some, those with only
+ * some of the words behind one control after them.
+ */
+function renderResults(
+  list: HTMLElement,
+  partialBox: HTMLDetailsElement,
+  outcome: SearchOutcome,
+  compact: boolean,
+): void {
+  const { complete, partial } = split(outcome);
   // A single article shows every passage that matches.
-  const shown = outcome.articles.length === 1 ? Infinity : PASSAGES_SHOWN;
-  for (const article of outcome.articles) {
-    const item = element('li', { class: 'search-result' });
-    const heading = element('h2', { class: 'search-result__title', dir: 'auto' });
-    const title = element('a', { href: article.url });
-    appendMarked(title, article.title, article.titleMarks);
-    heading.append(title);
-    item.append(heading);
-    if (article.published) {
-      const date = new Date(
-        article.published.length === 10 ? `${article.published}T00:00:00Z` : article.published,
-      );
-      const time = element('time', { datetime: article.published }, dateFormat.format(date));
-      const meta = element('p', { class: 'search-result__date' });
-      meta.append(time);
-      item.append(meta);
-    }
-    const hits = element('ol', { class: 'search-result__hits' });
-    hits.append(...article.hits.slice(0, shown).map(hitItem));
-    item.append(hits);
-    const more = article.hits.length - shown;
-    if (more > 0) {
-      const details = element('details', { class: 'search-result__more' });
-      details.append(
-        element('summary', {}, `${plural(more, 'more passage', 'more passages')} in this article`),
-      );
-      const rest = element('ol', { class: 'search-result__hits' });
-      rest.append(...article.hits.slice(shown).map(hitItem));
-      details.append(rest);
-      item.append(details);
-    }
-    list.append(item);
+  const shown = (articles: ArticleResult[]) => (articles.length === 1 ? Infinity : PASSAGES_SHOWN);
+  list.replaceChildren(
+    ...complete.map((article) => articleItem(article, shown(complete), compact)),
+  );
+  const count = passages(partial);
+  partialBox.hidden = count === 0;
+  partialBox.open = false;
+  partialBox.replaceChildren(
+    element('summary', {}, `${plural(count, 'passage', 'passages')} with only some of the words`),
+  );
+  if (count > 0) {
+    const rest = element('ol', {
+      class: 'search-results',
+      'aria-label': 'Passages with only some of the words',
+    });
+    rest.append(...partial.map((article) => articleItem(article, shown(partial), compact)));
+    partialBox.append(rest);
   }
 }
 
@@ -141,11 +210,27 @@ export function startSearch(search: SearchClient, elements: Elements): void {
   let focusAt: number | undefined;
   const more = element('button', { type: 'button', class: 'search-more' }, 'Show more results');
   more.hidden = true;
-  list.after(more);
+  const partialBox = element('details', { class: 'search-partial' });
+  partialBox.hidden = true;
+  list.after(more, partialBox);
+  // "Showing results for Stoltenberg · search instead for Stoltenburg", above the results.
+  const correction = element('p', { class: 'search-correction' });
+  correction.hidden = true;
+  // In the panel, the status line (read out, but visually hidden there) is shown too.
+  const note = panel ? element('p', { class: 'search-note', 'aria-hidden': 'true' }) : undefined;
+  if (note) list.before(correction, note);
+  else status.before(correction);
+  /** The query to search as typed, after "search instead for". */
+  let verbatim = onSearchPage
+    ? new URLSearchParams(location.search).get('verbatim')
+      ? (new URLSearchParams(location.search).get('q') ?? '')
+      : ''
+    : '';
 
   const options = (): SearchOptions => ({
     tag: tag?.value || undefined,
     sort: sort?.value === 'date' ? 'date' : 'relevance',
+    verbatim: verbatim !== '' && verbatim === input.value.trim(),
   });
 
   /** The search page's address: `?q=...&tag=...&sort=date`, shareable. */
@@ -154,6 +239,7 @@ export function startSearch(search: SearchClient, elements: Elements): void {
     if (input.value.trim()) params.set('q', input.value.trim());
     if (tag?.value) params.set('tag', tag.value);
     if (sort?.value === 'date') params.set('sort', 'date');
+    if (options().verbatim) params.set('verbatim', '1');
     return params.size > 0 ? `?${params}` : location.pathname;
   };
 
@@ -164,6 +250,9 @@ export function startSearch(search: SearchClient, elements: Elements): void {
       list.replaceChildren();
       list.dataset['query'] = '';
       status.textContent = '';
+      if (note) note.textContent = '';
+      correction.hidden = true;
+      partialBox.hidden = true;
       more.hidden = true;
       if (panel) panel.hidden = true;
       return;
@@ -176,8 +265,9 @@ export function startSearch(search: SearchClient, elements: Elements): void {
     // ("Show more results" puts focus on the first new article instead, below.)
     const focused =
       focusAt === undefined ? stops().indexOf(document.activeElement as HTMLElement) : -1;
-    renderResults(list, outcome);
+    renderResults(list, partialBox, outcome, !onSearchPage);
     more.hidden = outcome.total <= outcome.articles.length;
+    showCorrection(outcome);
     if (focused >= 0) {
       const after = stops();
       (after[Math.min(focused, after.length - 1)] ?? input).focus();
@@ -187,9 +277,51 @@ export function startSearch(search: SearchClient, elements: Elements): void {
       focusAt = undefined;
     }
     // Which search the list shows: lets tests and tools wait for the right results.
-    list.dataset['query'] = `${raw}|${options().tag ?? ''}|${options().sort}`;
-    status.textContent = summary(outcome, raw);
+    list.dataset['query'] =
+      `${raw}|${options().tag ?? ''}|${options().sort}${options().verbatim ? '|verbatim' : ''}`;
+    const line = summary(outcome, raw);
+    status.replaceChildren(
+      ...(outcome.correction
+        ? [
+            element(
+              'span',
+              { class: 'visually-hidden' },
+              `Showing results for ${outcome.correction.searched}. `,
+            ),
+          ]
+        : []),
+      line,
+    );
+    if (note) note.textContent = line;
     if (panel) panel.hidden = false;
+  }
+
+  function showCorrection(outcome: SearchOutcome): void {
+    correction.hidden = !outcome.correction;
+    if (!outcome.correction) return;
+    const { searched, typed } = outcome.correction;
+    const params = new URLSearchParams({ q: typed, verbatim: '1' });
+    const instead = element('a', { href: `${form.action.split('?')[0]}?${params}` });
+    instead.append(
+      'search instead for ',
+      element('span', { class: 'search-correction__typed' }, typed),
+    );
+    instead.addEventListener('click', (event) => {
+      event.preventDefault();
+      verbatim = typed;
+      if (onSearchPage) {
+        draft = false;
+        history.pushState(null, '', address());
+      }
+      void rerun();
+      input.focus();
+    });
+    correction.replaceChildren(
+      'Showing results for ',
+      element('strong', {}, searched),
+      ' · ',
+      instead,
+    );
   }
 
   // History on the search page: typing rewrites the current entry, so Back does not step
@@ -234,13 +366,22 @@ export function startSearch(search: SearchClient, elements: Elements): void {
     void rerun();
   });
 
-  /** What the arrow keys move through: result links, "more passages" and "Show more results". */
+  /**
+   * What the arrow keys move through: the correction, result links, "more passages", "Show more
+   * results" and the passages with only some of the words.
+   */
   const stops = () => [
+    ...(correction.hidden ? [] : [...correction.querySelectorAll<HTMLElement>('a')]),
     // Not the links inside a closed disclosure: they cannot take focus.
     ...[...list.querySelectorAll<HTMLElement>('a, summary')].filter(
       (element) => !element.closest('details:not([open]) > :not(summary)'),
     ),
     ...(more.hidden ? [] : [more]),
+    ...(partialBox.hidden
+      ? []
+      : [...partialBox.querySelectorAll<HTMLElement>('a, summary')].filter(
+          (element) => !element.closest('details:not([open]) > :not(summary)'),
+        )),
   ];
   const container = panel ?? list;
   const onKey = (event: KeyboardEvent) => {
@@ -262,12 +403,16 @@ export function startSearch(search: SearchClient, elements: Elements): void {
   };
   input.addEventListener('keydown', onKey);
   container.addEventListener('keydown', onKey);
-  if (!panel) more.addEventListener('keydown', onKey); // In the panel, the container has it.
+  // In the panel, the container has it.
+  if (!panel)
+    for (const outside of [more, partialBox, correction] as HTMLElement[])
+      outside.addEventListener('keydown', onKey);
 
   if (onSearchPage) {
     const restore = () => {
       const params = new URLSearchParams(location.search);
       input.value = params.get('q') ?? '';
+      verbatim = params.get('verbatim') ? input.value.trim() : '';
       const wantedTag = params.get('tag') ?? '';
       if (tag) {
         // A shared address may name a tag no article has any more: keep it, and find nothing.

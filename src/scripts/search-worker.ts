@@ -9,7 +9,8 @@
  */
 import type { GlossaryName } from '../lib/names';
 import { inflatePagefindFiles } from './pagefind-gunzip';
-import { SearchEngine, type Pagefind } from './search-engine';
+import { VOCABULARY_DIR } from '../lib/search-words';
+import { SearchEngine, type Pagefind, type VocabularyLoader } from './search-engine';
 import type { SearchRequest, SearchResponse } from './search-protocol';
 
 /** The worker's global scope, as far as it is used here (the DOM library types `self` as a window). */
@@ -23,6 +24,32 @@ const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 inflatePagefindFiles(scope);
 
+/**
+ * The vocabulary's files, fetched the first time a word needs one. A site built without a
+ * vocabulary (no `files.json`) leaves every word to Pagefind.
+ */
+const vocabularyFiles = fetch(`${base}${VOCABULARY_DIR}/files.json`)
+  .then((response) => (response.ok ? (response.json() as Promise<string[]>) : undefined))
+  .then((files) => files && new Set(files))
+  .catch(() => undefined);
+const vocabularyWords = new Map<string, Promise<readonly string[]>>();
+const vocabulary: VocabularyLoader = async (file) => {
+  const files = await vocabularyFiles;
+  if (!files) return undefined;
+  if (!files.has(file)) return [];
+  let words = vocabularyWords.get(file);
+  if (!words) {
+    words = fetch(`${base}${VOCABULARY_DIR}/${file}.txt`).then(async (response) => {
+      if (!response.ok) throw new Error(`The search vocabulary is missing ${file}.txt`);
+      return (await response.text()).split('\n').filter(Boolean);
+    });
+    // A failed fetch is tried again by the next search.
+    words.catch(() => vocabularyWords.delete(file));
+    vocabularyWords.set(file, words);
+  }
+  return words;
+};
+
 const engine: Promise<SearchEngine> = Promise.all([
   import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pagefind: Pagefind) => {
     // Starts fetching Pagefind's entry, metadata and WebAssembly before the first query.
@@ -32,7 +59,7 @@ const engine: Promise<SearchEngine> = Promise.all([
   fetch(`${base}search/glossary.json`).then(
     (response) => response.json() as Promise<GlossaryName[]>,
   ),
-]).then(([pagefind, glossary]) => new SearchEngine(pagefind, glossary));
+]).then(([pagefind, glossary]) => new SearchEngine(pagefind, glossary, vocabulary));
 
 let waiting: SearchRequest | undefined;
 let running = false;

@@ -101,6 +101,15 @@ describe('npm run dev', () => {
       const bytes = Buffer.from(await served.arrayBuffer());
       expect(bytes.equals(readFileSync(join(built.distDir, 'pagefind', file))), file).toBe(true);
     }
+    const words = readdirSync(join(built.distDir, 'search/words'));
+    expect(words).toContain('files.json');
+    for (const file of words) {
+      const served = await fetch(`${dev.url}search/words/${file}`);
+      expect(served.status, file).toBe(200);
+      expect(await served.text(), file).toBe(
+        readFileSync(join(built.distDir, 'search/words', file), 'utf8'),
+      );
+    }
     const glossary = await (await fetch(`${dev.url}search/glossary.json`)).text();
     expect(glossary).toBe(readFileSync(join(built.distDir, 'search/glossary.json'), 'utf8'));
   }, 120_000);

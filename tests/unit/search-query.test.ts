@@ -17,11 +17,17 @@ describe('parseQuery', () => {
       phrases: ['battle of attrition'],
       names: [],
       words: ['war'],
+      sequence: 'war',
     });
   });
 
   it('reads an unmatched quote as plain text', () => {
-    expect(parse('"battle of')).toEqual({ phrases: [], names: [], words: ['battle', 'of'] });
+    expect(parse('"battle of')).toEqual({
+      phrases: [],
+      names: [],
+      words: ['battle', 'of'],
+      sequence: 'battle of',
+    });
   });
 
   it('takes glossary names out of the words, in any spelling', () => {
@@ -29,10 +35,22 @@ describe('parseQuery', () => {
       phrases: [],
       names: [{ id: 'kyiv', typed: 'Kiev' }],
       words: ['marathon'],
+      sequence: 'Kiev marathon',
     });
     expect(parse('the Atlantic Alliance').names).toEqual([
       { id: 'nato', typed: 'Atlantic Alliance' },
     ]);
+  });
+
+  it('searches the name of a possessive, never a bare "s"', () => {
+    for (const raw of ["Kiev's", 'Kiev’s', 'Kievʼs', 'kiev’s'])
+      expect(parse(raw)).toMatchObject({ names: [{ id: 'kyiv' }], words: [] });
+    expect(parse("NATO's allies")).toMatchObject({
+      names: [{ id: 'nato', typed: 'NATO' }],
+      words: ['allies'],
+    });
+    expect(parse("the allies' aid").words).toEqual(['the', 'allies', 'aid']);
+    expect(parse('Stoltenberg’s visit').words).toEqual(['Stoltenberg', 'visit']);
   });
 
   it('keeps $, inner hyphens and digits, and drops punctuation around words', () => {

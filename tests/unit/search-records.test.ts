@@ -20,6 +20,7 @@ const page = `<html><body><nav class="toc"><a href="#s">In this article</a></nav
   <h1>Allies in Kiev</h1>
   <div class="article-body">
     <p id="p-1">The lead, in Kiev.<a class="paragraph-link" href="#p-1"></a></p>
+    <p id="p-5">Leopard 2 and Mig-29 jets, $150 billion.</p>
     <h2 id="jets">Fighter jets<a class="heading-anchor" href="#jets"></a></h2>
     <ul><li id="p-2">An item</li></ul>
     <blockquote id="p-3"><p>A quote</p></blockquote>
@@ -36,8 +37,9 @@ describe('articleRecord', () => {
     expect(record.url).toBe('/articles/x/');
     expect(record.content.split('\n')).toEqual([
       'Allies in Kiev',
-      'A standfirst. zznkyiv zztmilitaryaid',
+      'A standfirst. zznkyiv zzhkyiv zztmilitaryaid',
       'The lead, in Kiev. zznkyiv',
+      'Leopard 2 and Mig-29 jets, $150 billion. zzd2zz zzdmig29zz zzd29zz zzd150zz',
       'Fighter jets',
       'An item',
       'A quote',
@@ -51,8 +53,9 @@ describe('articleRecord', () => {
       published: '2023-04-21',
       sections: ['Fighter jets'],
       blocks: [
-        ['', 'headline', -1, 7],
+        ['', 'headline', -1, 8],
         ['p-1', 'paragraph', -1, 5],
+        ['p-5', 'paragraph', -1, 11],
         ['jets', 'section', 0, 2],
         ['p-2', 'paragraph', 0, 2],
         ['p-3', 'paragraph', 0, 2],
@@ -62,6 +65,16 @@ describe('articleRecord', () => {
     expect(outline.blocks.reduce((sum, block) => sum + block[3], 0)).toBe(
       wordCount(record.content),
     );
+  });
+
+  it('ends a block with a token per number, so numbers are found whole', () => {
+    // `zzd2zz` is no beginning of `zzd29zz`: Pagefind's prefix match finds 2 alone.
+    expect(record.content).toContain('zzd2zz zzdmig29zz zzd29zz zzd150zz');
+  });
+
+  it('marks the names of the title, which rank the article above mere mentions', () => {
+    expect(record.content.split('\n')[1]).toContain('zzhkyiv');
+    expect(record.content.split('\n').slice(2).join(' ')).not.toContain('zzh');
   });
 
   it('indexes nothing outside the body: no navigation, table of contents or "Also read"', () => {
