@@ -150,7 +150,15 @@ function land(target: HTMLElement, scroll: boolean, withSection = true): void {
 /** Lands on the address's fragment; a click on a ¶ or # lands without moving the page. */
 function arrive(byClick = false): void {
   const id = decodeURIComponent(location.hash.slice(1));
-  if (!id) return;
+  if (!id) {
+    // A search result for the headline or the standfirst links to the page itself.
+    const header = [
+      ...document.querySelectorAll('.article-header h1, .article-header .standfirst'),
+    ];
+    if (searchWords?.length) for (const part of header) markWordsIn(part, searchWords);
+    searchWords = undefined;
+    return;
+  }
   const landing = landingOf(id, page);
   switch (landing.kind) {
     case 'alias':

@@ -231,6 +231,21 @@ describe('following a result', () => {
   });
 });
 
+describe('following a result for the standfirst', () => {
+  const t = useBuiltSite();
+
+  it('marks the words in the headline and the standfirst, where the result pointed', async () => {
+    const page = await (await t.chromium.newContext({ reducedMotion: 'reduce' })).newPage();
+    await page.goto(`${t.site.url}search/?q=Stoltenberg`);
+    await page.locator('.search-hit a', { hasText: 'Standfirst' }).click();
+    await expect
+      .poll(() => page.locator('.article-header .standfirst mark').allTextContents())
+      .toEqual(['Jens Stoltenberg']);
+    // Nothing else: the body keeps its text unmarked.
+    expect(await page.locator('.article-body mark').count()).toBe(0);
+  });
+});
+
 describe('the search page address', () => {
   const t = useBuiltSite();
 
