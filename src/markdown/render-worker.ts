@@ -2,13 +2,14 @@
  * A worker thread that renders Markdown for `parallelUnified` (parallel-processor.ts): Astro's
  * own unified processor with the plugins of pipeline.ts, the same module the main thread uses.
  *
- * Plain Node runs this file, not Vite: Node strips the TypeScript types (Node >= 22.18), and the
- * resolve hook below finds the extensionless imports inside src/ (`./citable` is `./citable.ts`)
- * as Vite does. So src/ modules the pipeline imports must keep to erasable TypeScript (no enums,
+ * Plain Node runs this file, not Vite: Node strips the TypeScript types (Node >= 22.18), and
+ * src/lib/extensionless-imports.ts finds the extensionless imports inside src/ (`./citable` is
+ * `./citable.ts`) as Vite does. So src/ modules the pipeline imports must keep to erasable TypeScript (no enums,
  * no parameter properties: `erasableSyntaxOnly` in tsconfig.json) and must not read
  * `import.meta.env`.
  */
-import { registerHooks } from 'node:module';
+// Registers the resolve hook before pipeline.ts is imported below.
+import '../lib/extensionless-imports.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import {
@@ -17,22 +18,6 @@ import {
   type RenderReply,
   type WorkerSetup,
 } from './render-protocol.ts';
-
-const sourceDir = new URL('../', import.meta.url).href;
-
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context);
-    } catch (error) {
-      const extensionless = /^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier);
-      if (extensionless && context.parentURL?.startsWith(sourceDir)) {
-        return nextResolve(`${specifier}.ts`, context);
-      }
-      throw error;
-    }
-  },
-});
 
 async function start({ options, shared }: WorkerSetup): Promise<MarkdownRenderer> {
   // Imported after the hook is registered: pipeline.ts imports its plugins without extensions.

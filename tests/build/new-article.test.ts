@@ -11,7 +11,7 @@ import { projectRoot } from '../support/paths';
 function runNew(contentDir: string, headline: string) {
   return spawnSync(
     process.execPath,
-    ['--import', './src/cli/extensionless.ts', 'src/cli/new-article.ts', headline],
+    ['--import', './src/lib/extensionless-imports.ts', 'src/cli/new-article.ts', headline],
     { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: contentDir } },
   );
 }

@@ -150,7 +150,7 @@ describe('npm run link-report, and the report at the end of npm run build', () =
     const run = (...args: string[]) =>
       spawnSync(
         process.execPath,
-        ['--import', './src/cli/extensionless.ts', 'src/cli/link-report.ts', ...args],
+        ['--import', './src/lib/extensionless-imports.ts', 'src/cli/link-report.ts', ...args],
         { cwd: projectRoot, encoding: 'utf8' },
       );
     const changed = run('--since', earlier, '--dist', after.distDir);

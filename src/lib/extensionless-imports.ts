@@ -1,8 +1,9 @@
 /**
- * Lets plain Node run the project's command-line tools from src/ (`node --import
- * ./src/cli/extensionless.ts src/cli/…`): Node strips the TypeScript types, and this finds the
- * extensionless imports inside src/ (`./fingerprint` is `./fingerprint.ts`) as Vite does.
- * src/markdown/render-worker.ts does the same for the Markdown workers.
+ * Lets plain Node run modules of src/ outside Vite: the Markdown worker threads
+ * (src/markdown/render-worker.ts) and the command-line tools (`node --import
+ * ./src/lib/extensionless-imports.ts src/cli/…`). Node strips the TypeScript types; this resolve
+ * hook finds the extensionless imports inside src/ (`./fingerprint` is `./fingerprint.ts`) as
+ * Vite does.
  */
 import { registerHooks } from 'node:module';
 
