@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, relative, resolve } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import type { ViteDevServer } from 'vite';
@@ -20,7 +19,7 @@ import {
 } from '../content/dev-channel';
 import { nameMatcher } from '../lib/names';
 import { eachLimited } from './each-limited';
-import { searchGlossary, startIndex, writeVocabulary } from './search-index';
+import { searchGlossary, startIndex, vocabularyFiles } from './search-index';
 import { addRecordWords, articleRecord, type SearchRecord } from './search-records';
 import { VOCABULARY_DIR } from '../lib/search-words';
 
@@ -221,7 +220,9 @@ class DevSearch {
       }
       const vocabulary = new Set<string>();
       for (const [, { record }] of records) addRecordWords(record, vocabulary);
-      this.#words = await vocabularyFiles(vocabulary);
+      this.#words = new Map(
+        [...vocabularyFiles(vocabulary)].map(([name, text]) => [name, Buffer.from(text)]),
+      );
       const { files, errors } = await index.getFiles();
       if (errors.length > 0) throw new Error(errors.join('; '));
       this.#files = new Map(files.map((file) => [file.path.replace(/\\/g, '/'), file.content]));
@@ -372,20 +373,4 @@ function fieldLine(source: string, message: string): number | undefined {
   if (!field) return undefined;
   const index = source.split(/\r?\n/).findIndex((text) => text.startsWith(`${field}:`));
   return index >= 0 ? index + 1 : undefined;
-}
-
-/** The vocabulary's files by name, written by the build's own `writeVocabulary`. */
-async function vocabularyFiles(vocabulary: Set<string>): Promise<Map<string, Uint8Array>> {
-  const dir = await mkdtemp(join(tmpdir(), 'dev-search-words-'));
-  try {
-    await writeVocabulary(dir, vocabulary);
-    const wordsDir = join(dir, ...VOCABULARY_DIR.split('/'));
-    const files = new Map<string, Uint8Array>();
-    for (const name of await readdir(wordsDir)) {
-      files.set(name, await readFile(join(wordsDir, name)));
-    }
-    return files;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }

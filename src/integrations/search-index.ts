@@ -110,36 +110,41 @@ export function searchGlossary(glossary: readonly GlossaryEntry[]) {
 }
 
 /**
- * Writes the vocabulary (every indexed word's forms) as files of one word a line, sorted, by
- * their first two letters (`vocabularyFile`), and `files.json`, the list of files: the search
- * page loads only the files of the words typed. Returns the files' total bytes.
+ * The vocabulary (every indexed word's forms) as files of one word a line, sorted, by their
+ * first two letters (`vocabularyFile`), and `files.json`, the list of files: the search page
+ * loads only the files of the words typed. File names as they are under `VOCABULARY_DIR`.
  */
+export function vocabularyFiles(vocabulary: Iterable<string>): Map<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const word of vocabulary) {
+    const file = vocabularyFile(word);
+    const words = groups.get(file);
+    if (words) words.push(word);
+    else groups.set(file, [word]);
+  }
+  const names = [...groups.keys()].sort();
+  const files = new Map<string, string>();
+  for (const name of names) {
+    const words = groups.get(name)!.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    files.set(`${name}.txt`, `${words.join('\n')}\n`);
+  }
+  files.set('files.json', JSON.stringify(names));
+  return files;
+}
+
+/** Writes `vocabularyFiles` under `distDir`; returns their total bytes. */
 export async function writeVocabulary(
   distDir: string,
   vocabulary: Iterable<string>,
 ): Promise<number> {
-  const files = new Map<string, string[]>();
-  for (const word of vocabulary) {
-    const file = vocabularyFile(word);
-    const words = files.get(file);
-    if (words) words.push(word);
-    else files.set(file, [word]);
-  }
   const dir = join(distDir, ...VOCABULARY_DIR.split('/'));
   await mkdir(dir, { recursive: true });
-  const names = [...files.keys()].sort();
   let bytes = 0;
-  for (const name of names) {
-    const text = `${files
-      .get(name)!
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      .join('\n')}\n`;
+  for (const [name, text] of vocabularyFiles(vocabulary)) {
     bytes += Buffer.byteLength(text);
-    await writeFile(join(dir, `${name}.txt`), text);
+    await writeFile(join(dir, name), text);
   }
-  const list = JSON.stringify(names);
-  await writeFile(join(dir, 'files.json'), list);
-  return bytes + Buffer.byteLength(list);
+  return bytes;
 }
 
 /**
