@@ -1,9 +1,6 @@
 import { z } from 'astro/zod';
 import { describeValue, expected } from './errors';
-import { parseWrittenDate } from '../lib/dates';
-
-const isoDatePattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+import { datePattern, parseWrittenDate } from '../lib/dates';
 
 /** True when the parts name a day the calendar has (no 30 February, no month 13). */
 function isCalendarDate(year: number, month: number, day: number): boolean {
@@ -21,7 +18,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 export const isoDate = z
   .string({ error: expected('a date written as YYYY-MM-DD') })
   .superRefine((value, ctx) => {
-    const match = isoDatePattern.exec(value);
+    const match = datePattern.exec(value);
     if (!match) {
       ctx.addIssue({
         code: 'custom',

@@ -25,7 +25,7 @@ function checkedTimeZone(timeZone: string): string {
 export const siteTimeZone = checkedTimeZone(site.timeZone);
 
 /** True for a date that names a day, not an instant (see the module comment). */
-export function isWholeDay(date: Date): boolean {
+function isWholeDay(date: Date): boolean {
   return date.getTime() % DAY_MS === 0;
 }
 
@@ -73,7 +73,8 @@ function instantsAtWallTime(wall: number): number[] {
   return [...new Set(instants)].sort((a, b) => a - b);
 }
 
-const datePattern =
+/** A date as editors write it; groups 1-6 are year, month, day, hour, minute, second. */
+export const datePattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 /**
