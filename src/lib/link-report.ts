@@ -9,6 +9,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { readArticleBlocks } from '../integrations/article-blocks';
+import { plural } from './plural';
 import {
   fingerprint,
   fingerprintDistance,
@@ -226,9 +227,6 @@ function describeFate({ link, fate }: ArticleLinks['links'][number]): string {
       );
   }
 }
-
-const plural = (count: number, one: string, many = `${one}s`) =>
-  `${count} ${count === 1 ? one : many}`;
 
 /** The report as text: a summary line, then each article's links. */
 export function formatLinkReport(reports: ArticleLinks[], since: string): string {

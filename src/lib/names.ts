@@ -71,11 +71,6 @@ export function nameMatcher(glossary: readonly GlossaryName[]): (text: string) =
   };
 }
 
-/** "1 mention", "3 mentions". */
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** The part of an article before its first heading, as the names list calls it. */
 export const OPENING_SECTION = 'Opening';
 

@@ -3,6 +3,7 @@
  * as you type under the header, or on the search page, where the address follows the query.
  * Everything from the index is put in the page as text nodes, never as HTML.
  */
+import { plural } from '../lib/plural';
 import { appendMarked, excerpt } from './highlight';
 import type { SearchClient } from './search-client';
 import type { ArticleResult, Hit, SearchOptions, SearchOutcome } from './search-engine';
@@ -17,10 +18,6 @@ function element<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** A day names itself; an instant is shown as the day it was in the site's zone (`src/site.ts`). */
@@ -221,11 +218,8 @@ export function startSearch(search: SearchClient, elements: Elements): void {
   if (note) list.before(correction, note);
   else status.before(correction);
   /** The query to search as typed, after "search instead for". */
-  let verbatim = onSearchPage
-    ? new URLSearchParams(location.search).get('verbatim')
-      ? (new URLSearchParams(location.search).get('q') ?? '')
-      : ''
-    : '';
+  // Set from the address by restore() on the search page.
+  let verbatim = '';
 
   const options = (): SearchOptions => ({
     tag: tag?.value || undefined,
