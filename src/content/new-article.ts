@@ -33,7 +33,7 @@ export function localTimestamp(date: Date, timeZone: string): string {
   return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}${offset}`;
 }
 
-export function articleTemplate(headline: string, published: string): string {
+function articleTemplate(headline: string, published: string): string {
   return `---
 # The headline, at most 200 characters.
 title: ${JSON.stringify(headline)}

@@ -10,7 +10,7 @@ export interface Author {
   articles: ArticleEntry[];
 }
 
-export function authorSlug(name: string): string {
+function authorSlug(name: string): string {
   return slug(name.normalize('NFC'));
 }
 

@@ -55,7 +55,7 @@ function fingerprintOf(code: string) {
  * `SAME_PARAGRAPH_MAX_DISTANCE`, and less for a candidate of a few words (see `fingerprint.ts`).
  * The first of equally near candidates wins.
  */
-export function nearestParagraph<Block>(
+function nearestParagraph<Block>(
   id: string,
   candidates: Iterable<LandingCandidate<Block>>,
 ): { candidate: LandingCandidate<Block>; distance: number } | undefined {

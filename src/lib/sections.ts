@@ -8,7 +8,7 @@ export interface Section {
 }
 
 /** How many sections the masthead names: the tags with the most articles. */
-export const SECTIONS_SHOWN = 6;
+const SECTIONS_SHOWN = 6;
 
 let sections: Promise<Section[]> | undefined;
 

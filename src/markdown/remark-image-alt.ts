@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { frontmatterBlock } from '../content/frontmatter';
 
 /** What an editor writes as the alternative text of an image that is decorative on purpose. */
-export const DECORATIVE_ALT = '""';
+const DECORATIVE_ALT = '""';
 
 /**
  * Every image in an article's body needs alternative text: one without fails the build, naming
