@@ -168,6 +168,8 @@ export interface ColdSearch {
   paintMs: number;
   requests: number;
   bytes: number;
+  /** What was fetched, in the order served, with its bytes on the wire. */
+  fetched: { path: string; bytes: number }[];
   articles: number;
   hits: number;
 }
@@ -191,12 +193,13 @@ export async function coldSearch(
     await page.locator('#search-input').click();
     await page.keyboard.insertText(query);
     const { paint, start } = await painted(page, query);
-    const { requests, bytes } = await traffic.stop();
+    const { requests, bytes, responses } = await traffic.stop();
     return {
       ms: paint.painted - start,
       paintMs: paint.painted - paint.rendered,
       requests,
       bytes,
+      fetched: responses.map((response) => ({ path: response.path, bytes: response.wire })),
       articles: paint.articles,
       hits: paint.hits,
     };

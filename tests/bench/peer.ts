@@ -1,9 +1,11 @@
 /**
  * The search peer: Pagefind's default pipeline over the same built pages. The Pagefind CLI,
  * with its defaults, indexes the site's dist/ into a folder of its own (the site's own index is
- * left alone), and a bare page with no framework, written beside it, does what Pagefind's
- * Default UI does: loads pagefind.js when the box gets focus, calls `search(term)` on every
- * input, awaits `data()` of the first ten results and renders them with their sub-results.
+ * left alone), and a bare page with no framework, written beside it, works as Pagefind's
+ * Default UI does: loads pagefind.js when the box gets focus, calls `search(term)` on input,
+ * awaits `data()` of the results shown and renders them with their sub-results. It shows ten
+ * results with all their sub-results (the Default UI's own defaults show five, sub-results
+ * off), so both sides fetch the fragments of ten articles.
  *
  * The page marks its list as the site's does (`#search-results`, `data-query="term|"`, one
  * `.search-hit` per sub-result), so the bench measures both from the DOM the same way.
@@ -61,7 +63,8 @@ export async function buildPeerIndex(
 /**
  * The bare page. What Pagefind's Default UI does, minus its 300 ms debounce (which would only
  * add to the peer's times): start loading on focus, search on input, show the first ten
- * results with every sub-result, and drop the answer to a keystroke a newer one replaced.
+ * results with every sub-result, and drop the answer to a keystroke a newer one replaced. Its
+ * icon is inline, so the browser's request for /favicon.ico does not land in a measurement.
  */
 const barePage = `<!doctype html>
 <html lang="en">
@@ -69,6 +72,7 @@ const barePage = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pagefind default pipeline</title>
+<link rel="icon" href="data:,">
 </head>
 <body>
 <input id="search-input" type="search" aria-label="Search" autocomplete="off">
