@@ -56,6 +56,7 @@ import { buildPeerIndex } from './peer.ts';
 import { mainProfile, summariseProfile } from './profile.ts';
 import { pagefindPeak } from './proctree.ts';
 import {
+  mergeResults,
   quantile,
   renderResults,
   updateDocument,
@@ -99,6 +100,8 @@ const usage = `Usage: npm run bench -- [options]
   --profile                also break down where build time goes, on the smallest size:
                            each Markdown plugin, the indexing steps, and a CPU profile of a
                            cold build (adds about one more cold build)
+  --env NAME=VALUE         an environment variable for the site's builds (not the peers'),
+                           e.g. a setting under test; may be given more than once
   --out FILE               where to write the results (default: BENCHMARKS.md)
   --json FILE              also write the raw results as JSON (to merge into a later run)
   --merge FILE             add the sizes of an earlier run's --json file to this report's
@@ -128,6 +131,7 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     out: { type: 'string', default: 'BENCHMARKS.md' },
     json: { type: 'string' },
+    env: { type: 'string', multiple: true, default: [] },
     merge: { type: 'string' },
     write: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
@@ -163,6 +167,15 @@ const missing = searchSizes.filter((size) => !sizes.includes(size));
 if (missing.length > 0) {
   process.stderr.write(`--search-sizes ${missing.join(',')} not in --sizes ${sizes.join(',')}\n`);
   process.exit(2);
+}
+const buildEnv: Record<string, string> = {};
+for (const setting of args.env) {
+  const at = setting.indexOf('=');
+  if (at < 1) {
+    process.stderr.write(`--env takes NAME=VALUE, not ${setting}\n`);
+    process.exit(2);
+  }
+  buildEnv[setting.slice(0, at)] = setting.slice(at + 1);
 }
 const runs = Math.max(1, Number(args.runs));
 const typingRuns = Math.max(1, Number(args['typing-runs']));
@@ -450,6 +463,7 @@ async function main(): Promise<void> {
           outDir: extra.outDir ?? join(dir, 'dist'),
           logFile: join(dir, `build-${label}.log`),
           cpuProfileDir: extra.cpuProfileDir,
+          env: buildEnv,
         });
 
       const cold = await build('cold');
@@ -600,20 +614,7 @@ async function main(): Promise<void> {
     log(`raw results written to ${args.json}`);
   }
   if (args.merge) {
-    const earlier = JSON.parse(readFileSync(resolve(args.merge), 'utf8')) as BenchResults;
-    const from = { date: earlier.environment.date, commit: earlier.environment.commit };
-    for (const size of earlier.sizes) {
-      if (!results.sizes.some((s) => s.articles === size.articles)) {
-        results.sizes.push({ ...size, from: size.from ?? from });
-      }
-    }
-    results.sizes.sort((a, b) => a.articles - b.articles);
-    for (const search of earlier.searches ?? []) {
-      if (!results.searches.some((s) => s.articles === search.articles)) {
-        results.searches.push({ ...search, from: search.from ?? from });
-      }
-    }
-    results.searches.sort((a, b) => a.articles - b.articles);
+    mergeResults(results, JSON.parse(readFileSync(resolve(args.merge), 'utf8')) as BenchResults);
   }
 
   const markdown = renderResults(results);

@@ -18,6 +18,8 @@ export interface BuildOptions {
   logFile: string;
   /** Write a V8 CPU profile of the build's Node process here. */
   cpuProfileDir?: string | undefined;
+  /** More environment variables for the build (the bench's `--env NAME=VALUE`). */
+  env?: Record<string, string> | undefined;
 }
 
 export interface Phase {
@@ -61,6 +63,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   const astro = join(options.projectRoot, 'node_modules/astro/bin/astro.mjs');
   const env: Record<string, string | undefined> = {
     ...process.env,
+    ...options.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     CONTENT_DIR: options.contentDir,
     CACHE_DIR: options.cacheDir,

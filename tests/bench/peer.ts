@@ -63,7 +63,9 @@ export async function buildPeerIndex(
 /**
  * The bare page. What Pagefind's Default UI does, minus its 300 ms debounce (which would only
  * add to the peer's times): start loading on focus, search on input, show the first ten
- * results with every sub-result, and drop the answer to a keystroke a newer one replaced. Its
+ * results with every sub-result. One search runs at a time: keys typed meanwhile are searched
+ * together when it ends, and a result already replaced by newer keys is not shown (searches
+ * queued one per key would wait behind each other, since `search()` cannot be cancelled). Its
  * icon is inline, so the browser's request for /favicon.ico does not land in a measurement.
  */
 const barePage = `<!doctype html>
@@ -88,7 +90,6 @@ const load = () => (loading ??= import('/pagefind/pagefind.js').then(async (page
   return pagefind;
 }));
 input.addEventListener('focus', () => void load(), { once: true });
-let latest = 0;
 const element = (tag, attributes, text) => {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -100,8 +101,11 @@ const excerpt = (html) => {
   node.innerHTML = html;
   return node;
 };
-async function run() {
-  const ticket = ++latest;
+// One search at a time; keys typed meanwhile are searched together when it ends.
+let busy = false;
+let again = false;
+async function searchOnce() {
+  again = false;
   const term = input.value;
   if (!term.trim()) {
     list.replaceChildren();
@@ -111,9 +115,9 @@ async function run() {
   }
   const pagefind = await load();
   const search = await pagefind.search(term);
-  if (ticket !== latest || !search) return;
+  if (again) return;
   const results = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
-  if (ticket !== latest) return;
+  if (again) return;
   list.replaceChildren(...results.map((data) => {
     const item = element('li', {});
     const link = element('a', { href: data.url }, data.meta.title ?? data.url);
@@ -129,6 +133,19 @@ async function run() {
   }));
   status.textContent = search.results.length + ' results';
   list.dataset.query = term + '|';
+}
+async function run() {
+  if (busy) {
+    again = true;
+    return;
+  }
+  busy = true;
+  try {
+    do await searchOnce();
+    while (again);
+  } finally {
+    busy = false;
+  }
 }
 input.addEventListener('input', () => void run());
 input.addEventListener('keydown', (event) => {

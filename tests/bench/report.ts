@@ -140,6 +140,9 @@ const bytes = (value: number) =>
       : value >= 1024
         ? `${n(value / 1024, 1)} KB`
         : `${n(value)} B`;
+/** A row's first cell: the size, and the run it comes from when merged from another. */
+const sizeLabel = (size: SizeResult) =>
+  `${n(size.articles)}${size.from ? ` (run of ${size.from.date}, ${size.from.commit})` : ''}`;
 const pct = (part: number, whole: number) => (whole > 0 ? `${n((100 * part) / whole)} %` : '');
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
 
@@ -189,7 +192,7 @@ function buildSection(sizes: SizeResult[]): string[] {
         const perArticle = (run: BuildRun) => ms(run.wallMs / size.articles);
         const ok = size.cold.exitCode === 0;
         return [
-          `${n(size.articles)}${size.from ? ` (run of ${size.from.date}, ${size.from.commit})` : ''}`,
+          sizeLabel(size),
           `${n(size.words.median)} (${n(size.words.min)}–${n(size.words.max)})`,
           ok ? seconds(size.cold.wallMs) : `failed (exit ${size.cold.exitCode})`,
           ok ? perArticle(size.cold) : '',
@@ -312,7 +315,7 @@ function publishSection(sizes: SizeResult[]): string[] {
         const { run, edits, comparison, coldAfter } = size.publish!;
         const ok = run.exitCode === 0;
         return [
-          n(size.articles),
+          sizeLabel(size),
           `\`${edits.added}\`, \`${edits.corrected}\``,
           ok ? seconds(run.wallMs) : `failed (exit ${run.exitCode})`,
           ok ? pct(run.wallMs, size.cold.wallMs) : '',
@@ -366,7 +369,7 @@ function peerBuildSection(sizes: SizeResult[]): string[] {
         'Pagefind CLI over the pages',
       ],
       rows.map((size) => [
-        n(size.articles),
+        sizeLabel(size),
         size.cold.exitCode === 0
           ? `${seconds(size.cold.wallMs)}, ${bytes(size.cold.usage.peakRss)}`
           : `failed (exit ${size.cold.exitCode})`,
@@ -422,6 +425,36 @@ function figures(side: SideSearch): SideFigures {
     keys: side.warm.keystrokes.map((keys) => median(keys)),
     typed: side.typed.map((runs) => median(runs.map((r) => r.ms))),
   };
+}
+
+/** What a fetched file is, by its name: Pagefind's bundle files have fixed suffixes. */
+const categories = [
+  { name: 'code (JavaScript)', test: (path: string) => /\.m?js$/.test(path) },
+  { name: 'WebAssembly', test: (path: string) => /\.wasm$|wasm\.[^/]*\.pagefind$/.test(path) },
+  {
+    name: 'metadata (entry, meta, manifest)',
+    test: (path: string) => /pagefind-entry\.json$|\.pf_meta$|manifest[^/]*\.json$/.test(path),
+  },
+  { name: 'filter index', test: (path: string) => /\.pf_filter$/.test(path) },
+  { name: 'word index', test: (path: string) => /\.pf_index$/.test(path) },
+  { name: 'fragments', test: (path: string) => /\.pf_fragment$/.test(path) },
+  { name: 'other', test: () => true },
+];
+
+/** Per category: median over the queries of the first run's bytes and requests. */
+function bytesByCategory(side: SideSearch): { name: string; bytes: number; requests: number }[] {
+  return categories.map(({ name }) => {
+    const perQuery = side.cold.map((runs) =>
+      (runs[0]?.fetched ?? []).filter(
+        (file) => categories.find((category) => category.test(file.path))!.name === name,
+      ),
+    );
+    return {
+      name,
+      bytes: median(perQuery.map((files) => files.reduce((sum, file) => sum + file.bytes, 0))),
+      requests: median(perQuery.map((files) => files.length)),
+    };
+  });
 }
 
 function searchSection(search: SearchResult): string[] {
@@ -499,6 +532,26 @@ function searchSection(search: SearchResult): string[] {
     );
   }
   out.push(table(head, rows), '');
+  if (search.ours.cold[0]?.[0]?.fetched) {
+    const oursBytes = bytesByCategory(search.ours);
+    const peerBytes = search.peer ? bytesByCategory(search.peer) : undefined;
+    out.push(
+      'Where the bytes of a first search go, by file name (median over the queries of the first ' +
+        'run; headers included, so the medians need not add up to the total):',
+      '',
+      table(
+        ['files', 'ours: bytes (requests)', ...(peerBytes ? ["Pagefind's: bytes (requests)"] : [])],
+        oursBytes
+          .map((row, i) => [
+            row.name,
+            `${bytes(row.bytes)} (${n(row.requests)})`,
+            ...(peerBytes ? [`${bytes(peerBytes[i]!.bytes)} (${n(peerBytes[i]!.requests)})`] : []),
+          ])
+          .filter((cells) => cells.slice(1).some((cell) => !cell.startsWith('0 B'))),
+      ),
+      '',
+    );
+  }
   const later = [...search.ours.warm.first, ...search.ours.warm.repeat];
   const keys = search.ours.warm.keystrokes.flat();
   out.push(
@@ -676,7 +729,7 @@ export function renderResults(results: BenchResults): string {
     table(
       ['articles', 'words', 'Markdown', 'distinct words', 'generated in'],
       results.sizes.map((size) => [
-        `${n(size.articles)}${size.from ? ` (run of ${size.from.date}, ${size.from.commit})` : ''}`,
+        sizeLabel(size),
         n(size.words.total),
         bytes(size.markdownBytes),
         n(size.vocabulary),
@@ -691,6 +744,26 @@ export function renderResults(results: BenchResults): string {
   if (results.breakdown) out.push(...breakdownSection(results.breakdown));
   out.push(END);
   return out.join('\n');
+}
+
+/**
+ * Adds the sizes (and searches) of an earlier run that this one did not measure, marked with
+ * that run's date and commit: the 100,000-article row comes from a run of its own.
+ */
+export function mergeResults(results: BenchResults, earlier: BenchResults): void {
+  const from = { date: earlier.environment.date, commit: earlier.environment.commit };
+  for (const size of earlier.sizes) {
+    if (!results.sizes.some((s) => s.articles === size.articles)) {
+      results.sizes.push({ ...size, from: size.from ?? from });
+    }
+  }
+  results.sizes.sort((a, b) => a.articles - b.articles);
+  for (const search of earlier.searches ?? []) {
+    if (!results.searches.some((s) => s.articles === search.articles)) {
+      results.searches.push({ ...search, from: search.from ?? from });
+    }
+  }
+  results.searches.sort((a, b) => a.articles - b.articles);
 }
 
 /** The whole file: the intro kept as it is, the results part replaced. */
