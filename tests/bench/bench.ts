@@ -41,6 +41,7 @@ import {
   type ColdSearch,
   type Side,
   type TypedSearch,
+  type WarmPage,
   type WarmSearches,
 } from './browser.ts';
 import {
@@ -261,8 +262,8 @@ function logSearch(name: string, query: string, results: ColdSearch[]): void {
 }
 
 /**
- * Search on both sides, alternating per query and per run (ours first on even runs, the peer
- * first on odd ones) so that both share the machine's noise.
+ * Search on both sides, alternating: which side goes first changes query by query and run by
+ * run, so that both share the machine's noise and neither always follows the other.
  */
 async function searchMeasurements(
   chromium: Awaited<ReturnType<typeof launchBrowser>>,
@@ -277,7 +278,9 @@ async function searchMeasurements(
   for (const query of benchQueries) {
     const cold: ColdSearch[][] = sides.map(() => []);
     for (let run = 0; run < runs; run++) {
-      for (const i of order(run)) cold[i]!.push(await coldSearch(chromium, sides[i]!, query.text));
+      for (const i of order(run + benchQueries.indexOf(query))) {
+        cold[i]!.push(await coldSearch(chromium, sides[i]!, query.text));
+      }
     }
     sides.forEach((side, i) => {
       out[i]!.cold.push(cold[i]!);
@@ -308,29 +311,39 @@ async function searchMeasurements(
     }
   }
   // Later searches: one warm page per side, open side by side, the same query on each in turn.
-  const pages = [];
+  const pages: WarmPage[] = [];
   for (const side of sides) pages.push(await openWarmPage(chromium, side));
   try {
     const texts = benchQueries.map((query) => query.text);
-    for (const text of texts) {
-      for (const [i, page] of pages.entries()) {
-        const { ms, bytes } = await page.once(text);
+    // Which side goes first alternates query by query (and round by round).
+    const firstTime = texts.map(() => pages.map(() => ({ ms: 0, bytes: 0 })));
+    for (const [q, text] of texts.entries()) {
+      for (const i of order(q)) {
+        const { ms, bytes } = await pages[i]!.once(text);
+        firstTime[q]![i] = { ms, bytes };
+      }
+    }
+    for (const measured of firstTime) {
+      measured.forEach(({ ms, bytes }, i) => {
         out[i]!.warm.first.push(ms);
         out[i]!.warm.firstBytes.push(bytes);
-      }
+      });
     }
     const again: number[][][] = pages.map(() => texts.map(() => []));
     for (let round = 0; round < runs; round++) {
       for (const [q, text] of texts.entries()) {
-        for (const [i, page] of pages.entries()) again[i]![q]!.push((await page.once(text)).ms);
+        for (const i of order(round + q)) again[i]![q]!.push((await pages[i]!.once(text)).ms);
       }
     }
     again.forEach((times, i) => {
       out[i]!.warm.repeat = times.map((t) => medianOf(t));
     });
-    for (const text of texts) {
-      for (const [i, page] of pages.entries())
-        out[i]!.warm.keystrokes.push(await page.keystrokes(text));
+    const keys = texts.map((): number[][] => pages.map(() => []));
+    for (const [q, text] of texts.entries()) {
+      for (const i of order(q)) keys[q]![i] = await pages[i]!.keystrokes(text);
+    }
+    for (const measured of keys) {
+      measured.forEach((times, i) => out[i]!.warm.keystrokes.push(times));
     }
   } finally {
     for (const page of pages) await page.close();
