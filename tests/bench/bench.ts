@@ -614,6 +614,11 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    // Written even when a step failed, so that a long run's figures are not lost.
+    if (args.json) {
+      writeFileSync(resolve(args.json), JSON.stringify(results, null, 2));
+      log(`raw results written to ${args.json}`);
+    }
     if (args.keep) {
       writeFileSync(join(work, 'results.json'), JSON.stringify(results, null, 2));
       log(`kept ${work} (results.json, build logs, corpora, dist/)`);
@@ -622,10 +627,6 @@ async function main(): Promise<void> {
     }
   }
 
-  if (args.json) {
-    writeFileSync(resolve(args.json), JSON.stringify(results, null, 2));
-    log(`raw results written to ${args.json}`);
-  }
   if (args.merge) {
     mergeResults(results, JSON.parse(readFileSync(resolve(args.merge), 'utf8')) as BenchResults);
   }
