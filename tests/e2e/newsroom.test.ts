@@ -162,6 +162,39 @@ describe('the newsroom fixture in a browser: layout', () => {
     }
   });
 
+  it('starts the lead paragraph on a phone’s first screen under a lead picture, shown whole', async () => {
+    // A wide picture under a full header (two bylines, an update, a correction), and an upright one.
+    for (const path of ['articles/pictures/', 'articles/second/']) {
+      const page = await open(path, phone);
+      const lead = page.locator('.article-body > p').first();
+      const box = (await lead.boundingBox())!;
+      const lineHeight = await lead.evaluate((p) => parseFloat(getComputedStyle(p).lineHeight));
+      expect(box.y + 2 * lineHeight, path).toBeLessThanOrEqual(844);
+      // Whole: the box has the file's proportions, so nothing is cropped.
+      const picture = await page.locator('.figure--lead img').evaluate((img) => {
+        const shown = img.getBoundingClientRect();
+        const file = img as HTMLImageElement;
+        return { ratio: shown.width / shown.height, file: file.width / file.height };
+      });
+      expect(picture.ratio, path).toBeCloseTo(picture.file, 1);
+      await page.context().close();
+    }
+  });
+
+  it('sets an upright picture beside its caption, on a phone and on a wide screen', async () => {
+    for (const options of [{}, phone]) {
+      const page = await open('articles/second/', options);
+      const [picture, caption] = await Promise.all(
+        ['.figure--lead img', '.figure--lead figcaption'].map((selector) =>
+          page.locator(selector).boundingBox(),
+        ),
+      );
+      expect(caption!.x).toBeGreaterThanOrEqual(picture!.x + picture!.width);
+      expect(caption!.y + caption!.height).toBeCloseTo(picture!.y + picture!.height, 0);
+      await page.context().close();
+    }
+  });
+
   it('fits a phone’s width: no page scrolls sideways', async () => {
     for (const [, path] of pages) {
       const page = await open(path, phone);
