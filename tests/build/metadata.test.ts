@@ -24,6 +24,8 @@ describe('article metadata', () => {
     expect(meta(document, 'og:type')).toEqual(['article']);
     expect(meta(document, 'og:url')).toEqual([url]);
     expect(meta(document, 'og:title')).toEqual([seed.title]);
+    // language_TERRITORY: the site's `en` with its likeliest territory.
+    expect(meta(document, 'og:locale')).toEqual(['en_US']);
     expect(meta(document, 'article:published_time')).toEqual(['2023-04-21']);
     expect(meta(document, 'article:modified_time')).toEqual(['2023-04-21']);
     expect(meta(document, 'article:tag')).toEqual(['Ukraine', 'NATO', 'Russia', 'Military aid']);
