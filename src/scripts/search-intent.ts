@@ -4,7 +4,7 @@
  * Pagefind's index. A plain article view fetches none of it.
  */
 import { templateIds } from '../lib/template-ids';
-import { startSearchWorker } from './search-client';
+import { loadResultsStyles } from './search-styles';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 const form = byId<HTMLFormElement>(templateIds.searchForm);
@@ -14,17 +14,20 @@ let started: Promise<void> | undefined;
 
 function start(): Promise<void> {
   // The worker starts loading Pagefind while the interface code loads.
-  started ??= Promise.all([startSearchWorker(), import('./search-ui')]).then(
-    ([search, { startSearch }]) =>
-      startSearch(search, {
-        form: form!,
-        input: input!,
-        status: byId(templateIds.searchStatus)!,
-        list: byId(templateIds.searchResults)!,
-        panel: onSearchPage ? undefined : byId(templateIds.searchPanel),
-        tag: byId<HTMLSelectElement>(templateIds.searchTag),
-        sort: byId<HTMLSelectElement>(templateIds.searchSort),
-      }),
+  started ??= Promise.all([
+    import('./search-client').then(({ startSearchWorker }) => startSearchWorker()),
+    import('./search-ui'),
+    loadResultsStyles(),
+  ]).then(([search, { startSearch }]) =>
+    startSearch(search, {
+      form: form!,
+      input: input!,
+      status: byId(templateIds.searchStatus)!,
+      list: byId(templateIds.searchResults)!,
+      panel: onSearchPage ? undefined : byId(templateIds.searchPanel),
+      tag: byId<HTMLSelectElement>(templateIds.searchTag),
+      sort: byId<HTMLSelectElement>(templateIds.searchSort),
+    }),
   );
   return started;
 }

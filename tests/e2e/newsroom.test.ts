@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { newsroomBuild } from '../support/newsroom';
+import { seedSlug } from '../support/article-source';
 import { serveStatic, type StaticSite } from '../support/server';
+import { recordTransfers, type Transfer } from '../support/transfers';
 
 let site: StaticSite;
 let chromium: TestBrowser;
@@ -213,5 +215,40 @@ describe('the newsroom fixture in a browser: layout', () => {
     await page.getByRole('link', { name: 'A second fixture article by the same reporter' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/articles/second/');
     await page.context().close();
+  });
+});
+
+describe('the newsroom fixture in a browser: weight on the wire', () => {
+  /** What crossed the network, pictures apart (they are counted on their own). */
+  const text = (transfers: Transfer[]) =>
+    transfers.filter((transfer) => transfer.type !== 'Image' && !transfer.cached);
+  const bytes = (transfers: Transfer[]) =>
+    transfers.reduce((sum, transfer) => sum + transfer.bodyBytes, 0);
+  const summary = (transfers: Transfer[]) =>
+    transfers
+      .map((transfer) => `${new URL(transfer.url).pathname} ${transfer.bodyBytes}`)
+      .join('\n');
+
+  it('an article’s first view is at most 12 KB in 3 requests; the next article opened, 7 KB', async () => {
+    // Compressed as a static host serves it, with Astro's named-by-content files kept by the browser.
+    const host = await serveStatic({ root: (await newsroomBuild()).distDir, compress: true });
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    const transfers = await recordTransfers(page);
+    await page.goto(`${host.url}articles/${seedSlug}/`, { waitUntil: 'networkidle' });
+    const first = text(transfers());
+    expect(first.length, summary(first)).toBeLessThanOrEqual(3);
+    expect(bytes(first), summary(first)).toBeLessThanOrEqual(12 * 1024);
+    // The stylesheet and the script are the ones every page shares: only the page itself is new.
+    const before = transfers().length;
+    await page.goto(`${host.url}articles/pictures/`, { waitUntil: 'networkidle' });
+    const next = text(transfers().slice(before));
+    expect(
+      next.map((transfer) => transfer.type),
+      summary(next),
+    ).toEqual(['Document']);
+    expect(bytes(next), summary(next)).toBeLessThanOrEqual(7 * 1024);
+    await context.close();
+    await host.close();
   });
 });
