@@ -9,6 +9,7 @@ import linkIntegrity from './src/integrations/link-integrity.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import devSearch from './src/integrations/dev-search.ts';
 import linkReport from './src/integrations/link-report.ts';
+import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { glossary } from './src/content/site-glossary.ts';
 import { useFasterChunkedWriter } from './src/content/chunked-store-writer.ts';
 
@@ -16,6 +17,8 @@ import { useFasterChunkedWriter } from './src/content/chunked-store-writer.ts';
 if (!useFasterChunkedWriter()) {
   console.warn("[content] Astro's chunked store writer has moved: using it as it is (slower).");
 }
+
+const lastmod = sitemapLastmod();
 
 /** Builds of another content folder (tests, benchmarks) keep their own content cache. */
 const cacheDir =
@@ -41,7 +44,11 @@ export default defineConfig({
   },
   ...(cacheDir ? { cacheDir } : {}),
   integrations: [
-    sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname) }),
+    lastmod.integration,
+    sitemap({
+      filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname),
+      serialize: lastmod.serialize,
+    }),
     searchIndex({ glossary, language: site.language }),
     // Under `astro dev`: the same search over the content as it is now, and errors in the browser.
     devSearch({ glossary, language: site.language, glossaryFile }),
