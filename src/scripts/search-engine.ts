@@ -466,10 +466,13 @@ export class SearchEngine {
   ): Promise<SearchOutcome> {
     const { titled, holding, found, options, limit } = context;
     // A word the index does not hold has no alternative; a phrase or name may find nothing (in
-    // no part: a first answer does not know yet, and says nothing is missing).
+    // no part: a first answer does not know yet, and says nothing is missing). Within a tag,
+    // finding nothing says nothing of the rest of the archive.
     const missing = context.searching
       ? []
-      : parts.filter((_, i) => !found[i]).map((part) => part.label);
+      : parts
+          .filter((part, i) => part.alternatives.length === 0 || (!options.tag && !found[i]))
+          .map((part) => part.label);
     const articles = this.#index.articles;
     for (const candidate of candidates) {
       candidate.score = candidate.results.reduce(

@@ -69,10 +69,16 @@ const engine: Promise<SearchEngine> = Promise.all([
   fetchJson<PartsManifest>(PARTS_MANIFEST),
   fetchJson<GlossaryName[]>('search/glossary.json'),
 ]).then(async ([pagefind, manifest, glossary]) => {
-  // Every part starts fetching its entry and metadata now, before the first query.
-  const parts = manifest.parts.map(({ dir }) =>
-    pagefind.createInstance({ basePath: `${base}${dir}` }),
-  );
+  // The newest part first, alone: pagefind.js compiles its WebAssembly once, for the first
+  // instance to finish loading it, but instances loading it at the same time would each compile
+  // their own and overwrite the one the others hold their index in. Then the others, at once.
+  const create = ({ dir }: { dir: string }) =>
+    pagefind.createInstance({ basePath: `${base}${dir}` });
+  const [newest, ...older] = manifest.parts;
+  const first = create(newest!);
+  // `init()` returns before the WebAssembly is in; a search, even of nothing, waits for it.
+  await first.preload('');
+  const parts = [first, ...older.map(create)];
   await Promise.all(parts.map((part) => part.init()));
   return new SearchEngine({ parts, articles: manifest.articles }, glossary, vocabulary);
 });
