@@ -93,7 +93,7 @@ describe('an index in many parts', () => {
       .toEqual([...Array(ARTICLES).keys()].map((i) => day(ARTICLES - i)));
     expect(chunks.has('0000')).toBe(true);
     expect(await page.locator('#search-status').textContent()).toBe(
-      '12 passages in 12 articles match.',
+      '24 passages in 12 articles match.',
     );
     expect(await page.locator('.search-more').isHidden()).toBe(true);
     await page.close();
@@ -136,7 +136,7 @@ describe('an index in many parts', () => {
       .waitFor({ state: 'attached' });
     expect(await dates(page)).toEqual([11, 9, 7, 5, 3, 1].map(day));
     expect(await page.locator('#search-status').textContent()).toBe(
-      '6 passages in 6 articles match.',
+      '12 passages in 6 articles match.',
     );
     await page.close();
   });
