@@ -7,8 +7,12 @@
  * written by its own Pagefind index, so indexing holds one part in memory, not the archive.
  */
 
-/** Articles per part unless the build says otherwise (`SEARCH_PART_SIZE`). */
-export const DEFAULT_PART_SIZE = 2000;
+/**
+ * Articles per part unless the build says otherwise (`SEARCH_PART_SIZE`): small enough that
+ * Pagefind's memory for one part stays well under 1 GB, large enough to keep the parts (and the
+ * requests of a search) few. BENCHMARKS.md has the measurements.
+ */
+export const DEFAULT_PART_SIZE = 1000;
 
 /** The Pagefind filter of an article's tags (the search page's tag control). */
 export const TAG_FILTER = 'tag';
