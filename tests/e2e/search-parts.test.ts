@@ -129,6 +129,25 @@ describe('an index in many parts', () => {
     await page.close();
   });
 
+  it("warms up when the pointer comes over the search box: Pagefind, its WebAssembly, every part's metadata", async () => {
+    const page = await chromium.browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${site.url}articles/harbour-1/`);
+    expect(requested.filter((path) => /pagefind|search\//.test(path))).toEqual([]);
+    await page.locator('#search-input').hover();
+    const metadata = () => requested.filter((path) => path.endsWith('.pf_meta')).length;
+    await expect.poll(metadata).toBe(manifest.parts.length);
+    expect(requested).toContain('/pagefind/pagefind.js');
+    expect(requested).toContain('/search/parts.json');
+    // The WebAssembly once, from the shared folder, however many parts ask for it.
+    expect(requested.filter((path) => path.includes('wasm.'))).toEqual([
+      '/pagefind/wasm.en.pagefind',
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('search-input');
+    await page.close();
+  });
+
   it('filters by tag with a Pagefind filter, in every part', async () => {
     const { page } = await searchPage('?q=harbour&tag=Odd&sort=date');
     await page
