@@ -1,7 +1,8 @@
 /**
- * On every page, and tiny: waits for a sign that the reader wants to search (focus or typing in
- * the search box, `/`, or opening the search page) and only then loads the search code and
- * Pagefind's index. A plain article view fetches none of it.
+ * On every page, and tiny: waits for a sign that the reader wants to search (the pointer over the
+ * search form, focus or typing in the search box, `/`, or opening the search page) and only then
+ * loads the search code and Pagefind's index: its code, WebAssembly and the parts' metadata load
+ * while the pointer travels or the first key is pressed. A plain article view fetches none of it.
  */
 import { templateIds } from '../lib/template-ids';
 import { loadResultsStyles } from './search-styles';
@@ -41,6 +42,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 if (form && input) {
   input.addEventListener('focus', () => void start(), { once: true });
+  form.addEventListener('pointerenter', () => void start(), { once: true });
   document.addEventListener('keydown', (event) => {
     if (
       event.key === '/' &&
