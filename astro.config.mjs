@@ -34,6 +34,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   experimental: {
+    // Pages whose `cacheKey` (src/lib/page-keys.ts) and code are unchanged are copied from the
+    // build before instead of rendered again.
+    incrementalBuild: true,
     // The content store as one file fails at archive size: serialising 20,000 rendered
     // articles into one string exceeds V8's longest string ("Invalid string length").
     collectionStorage: 'chunked',
