@@ -152,3 +152,47 @@ function authorSlugOf(n: number): string {
   const byline = /^byline: (.*)$/m.exec(archiveArticle(n))![1]!;
   return byline.toLowerCase().replace(/ /g, '-');
 }
+
+describe('a warm rebuild after the glossary changed', () => {
+  let before: TemporaryBuild;
+  let after: TemporaryBuild;
+  let fresh: TemporaryBuild;
+  /** An article page as the first build made it (the rebuild writes into the same folder). */
+  let namedBefore: string;
+  const stoltenberg = /^jens-stoltenberg:\n(?: {2}.*\n)+/m;
+
+  beforeAll(async () => {
+    before = await buildTemporarySite(archiveFiles(5));
+    expect(before.exitCode, before.output).toBe(0);
+    namedBefore = text(before, 'articles/dispatch-1/index.html');
+    // Every article names Stoltenberg; once he is out of the glossary, no article lists him.
+    const glossaryFile = join(before.contentDir, 'glossary.yaml');
+    const glossary = readFileSync(glossaryFile, 'utf8');
+    expect(glossary).toMatch(stoltenberg);
+    writeFileSync(glossaryFile, glossary.replace(stoltenberg, ''));
+    after = await buildAgain(before);
+    expect(after.exitCode, after.output).toBe(0);
+    fresh = await buildTemporarySite(
+      Object.fromEntries(
+        filesUnder(before.contentDir).map((file) => [
+          file,
+          readFileSync(join(before.contentDir, file)),
+        ]),
+      ),
+    );
+    expect(fresh.exitCode, fresh.output).toBe(0);
+  }, 600_000);
+
+  it('renders every article again, and gives what a cold build gives', () => {
+    expect(namedBefore).toContain('Jens Stoltenberg');
+    expect(text(after, 'articles/dispatch-1/index.html')).not.toContain('Jens Stoltenberg');
+    expect(pagesCopied(after).filter((page) => page.startsWith('/articles/'))).toEqual([]);
+    const files = filesUnder(after.distDir);
+    expect(files).toEqual(filesUnder(fresh.distDir));
+    const differing = files.filter(
+      (file) =>
+        !readFileSync(join(after.distDir, file)).equals(readFileSync(join(fresh.distDir, file))),
+    );
+    expect(differing).toEqual([]);
+  });
+});
