@@ -48,15 +48,23 @@ export function siteKey(): Promise<string> {
  * its rendered HTML's file, which is a digest of that HTML).
  */
 export function entryKey(article: ArticleEntry): string {
-  return digest(
-    JSON.stringify({
-      id: article.id,
-      digest: article.digest ?? null,
-      data: article.data,
-      rendered: article.rendered?.metadata ?? null,
-    }),
-  );
+  // Each article is listed on several pages (front page, tags, authors, feeds): digest it once.
+  let key = entryKeys.get(article);
+  if (key === undefined) {
+    key = digest(
+      JSON.stringify({
+        id: article.id,
+        digest: article.digest ?? null,
+        data: article.data,
+        rendered: article.rendered?.metadata ?? null,
+      }),
+    );
+    entryKeys.set(article, key);
+  }
+  return key;
 }
+
+const entryKeys = new WeakMap<ArticleEntry, string>();
 
 /** The key of a page that shows `articles` (one article, or a list), with the page's own `extra`. */
 export async function pageKey(
