@@ -96,7 +96,13 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
         const data = await context.parseData({ id, data: written, filePath: file });
         const rendered = await context
           .renderMarkdown(source, { fileURL: pathToFileURL(file) })
-          .then((result) => keepHtmlInFile(result, { id, digest, filePath: file }, htmlDir))
+          .then((result) =>
+            keepHtmlInFile(
+              result,
+              { id, digest, filePath: file, frontmatterKeys: Object.keys(written) },
+              htmlDir,
+            ),
+          )
           .catch((error: unknown) => {
             const reason = error instanceof Error ? error.message : String(error);
             throw new LoadProblem(`Error rendering ${relative(baseDir, file)}: ${reason}`, {

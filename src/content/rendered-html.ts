@@ -36,7 +36,7 @@ export function renderedHtmlDir(cacheDir: URL): string {
  */
 export async function keepHtmlInFile(
   rendered: Rendered,
-  entry: { id: string; digest: string; filePath: string },
+  entry: { id: string; digest: string; filePath: string; frontmatterKeys: readonly string[] },
   dir: string,
 ): Promise<Rendered> {
   const images = rendered.metadata?.['imagePaths'];
@@ -51,7 +51,24 @@ export async function keepHtmlInFile(
   const file = `${dir}/${name}.html`;
   await mkdir(dir, { recursive: true });
   await writeFile(file, rendered.html);
-  return { html: '', metadata: { ...rendered.metadata, [HTML_FILE]: file } };
+  const metadata = withoutSourceFrontmatter(rendered.metadata, entry.frontmatterKeys);
+  return { html: '', metadata: { ...metadata, [HTML_FILE]: file } };
+}
+
+/**
+ * A render's metadata without the file's own frontmatter fields (`sourceKeys`), which Astro
+ * copies into it: the store holds them already, validated, as the entry's data, and a second
+ * copy per article is memory held for nothing. What the plugins add (reading time, names) stays.
+ */
+export function withoutSourceFrontmatter(
+  metadata: Record<string, unknown> | undefined,
+  sourceKeys: readonly string[],
+): Record<string, unknown> {
+  const { frontmatter, ...rest } = metadata ?? {};
+  if (frontmatter === null || typeof frontmatter !== 'object') return rest;
+  const source = new Set(sourceKeys);
+  const added = Object.entries(frontmatter).filter(([key]) => !source.has(key));
+  return { ...rest, frontmatter: Object.fromEntries(added) };
 }
 
 /** Deletes the files no entry names any more (articles edited or removed since). */
