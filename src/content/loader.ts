@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { glob } from 'astro/loaders';
+import { readFile, readdir } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { slug } from 'github-slugger';
+import { eachLimited } from '../integrations/each-limited';
 import {
   clearProblem,
   contentChanged,
@@ -11,156 +12,216 @@ import {
   shareEntries,
   type ContentProblem,
 } from './dev-channel';
-import {
-  YamlSyntaxError,
-  bodyOf,
-  parseFrontmatterAsWritten,
-  readFrontmatterAsWritten,
-} from './frontmatter';
+import { YamlSyntaxError, bodyOf, parseFrontmatterAsWritten } from './frontmatter';
 import { STILL_TO_WRITE, stillToWrite } from './still-to-write';
 import { isLocalImage } from '../lib/pictures';
 import { missingImageFile } from './local-images';
-import { removeUnusedHtml, renderToFiles, renderedHtmlDir } from './rendered-html';
+import { keepHtmlInFile, removeUnusedHtml, renderedHtmlDir } from './rendered-html';
 
-/**
- * Astro's glob loader for `**\/*.md`, made strict:
- *
- * - Each entry's frontmatter is re-read as written (see `readFrontmatterAsWritten`) before the
- *   collection schema validates it, so impossible dates are refused instead of rolled over.
- * - Two files that give one address (`Kyiv-Talks.md` and `kyiv-talks.md`) fail the load,
- *   naming both: the glob loader would keep one and drop the other without a word.
- * - The glob loader only logs an error when an article fails to render (a Markdown plugin
- *   threw, say) and the build goes on without that article's body. Here any error it logs fails
- *   the load, and so the build, with the loader's own message naming the file.
- * - Rendered HTML is kept in files beside the store, not in it (see `rendered-html.ts`).
- * - A lead image whose file is missing fails the load, naming the article and the file.
- * - A YAML syntax error names the line where the problem starts (see `frontmatter.ts`), ahead
- *   of Astro's own frontmatter parser, which names the line where the text ran out.
- * - Under `astro dev`, each file's problem, and each change to the store, is told to the dev
- *   server (see `dev-channel.ts`), which shows the problem in the browser and re-indexes the
- *   search. A broken file does not stop the dev server: the others still load.
- */
-export function markdownWithDatesAsWritten(options: { base: string }): Loader {
-  // The Markdown source is not kept beside the rendered page: at archive size it would double
-  // what the content store holds in memory and on disk.
-  const inner = glob({ pattern: '**/*.md', base: options.base, retainBody: false });
-  return {
-    name: 'markdown-with-dates-as-written',
-    load: async (context) => {
-      const errors: string[] = [];
-      /** Files by id in this load: the glob loader reads files concurrently. */
-      const seen = new Map<string, string>();
-      const logger = new Proxy(context.logger, {
-        get(target, property, receiver) {
-          if (property !== 'error') return Reflect.get(target, property, receiver);
-          return (message: string) => {
-            errors.push(message);
-            target.error(message);
-          };
-        },
-      });
-      const htmlDir = renderedHtmlDir(context.config.cacheDir);
-      const watching = Boolean(context.watcher);
-      /** Frontmatter already read by the entry type, by file: read once, not twice. */
-      const read = new Map<string, Record<string, unknown>>();
-      if (watching) {
-        shareEntries(() => context.store.values());
-        context.watcher?.on('unlink', (path) => clearProblem(path));
-      }
-      const load = () =>
-        inner.load({
-          ...context,
-          ...withHtmlInFiles(context, htmlDir, read),
-          store: watching ? storeTellingChanges(context.store) : context.store,
-          logger,
-          parseData: async (props) => {
-            // The file that already gave this id: earlier in this load, or in the cache.
-            const cached = context.store.get(props.id)?.filePath;
-            const earlier =
-              seen.get(props.id) ??
-              (cached ? fileURLToPath(new URL(cached, context.config.root)) : undefined);
-            if (props.filePath) seen.set(props.id, props.filePath);
-            // A renamed file leaves its old entry behind: only a file that still exists clashes.
-            if (earlier && props.filePath && earlier !== props.filePath && existsSync(earlier)) {
-              const root = fileURLToPath(context.config.root);
-              const message = `Two articles have the address articles/${props.id}/: ${relative(root, earlier)} and ${relative(root, props.filePath)}. Rename one of them.`;
-              errors.push(message);
-              if (watching) reportProblem({ file: props.filePath, message });
-            }
-            const data = props.filePath
-              ? (read.get(props.filePath) ?? (await readFrontmatterAsWritten(props.filePath)))
-              : props.data;
-            if (props.filePath) read.delete(props.filePath);
-            const lead = (data as { image?: { src?: unknown } }).image?.src;
-            const missing =
-              props.filePath && typeof lead === 'string'
-                ? isLocalImage(lead)
-                  ? missingImageFile(props.filePath, lead)
-                  : `"${lead}" is not a file beside the article: the site publishes only its own pictures (./photo.jpg), and its Content-Security-Policy refuses others`
-                : undefined;
-            if (missing && props.filePath) {
-              const root = fileURLToPath(context.config.root);
-              const message = `${relative(root, props.filePath)}: image.src: ${missing}`;
-              errors.push(message);
-              if (watching) reportProblem({ file: props.filePath, message });
-            }
-            try {
-              return await context.parseData({ ...props, data: data as typeof props.data });
-            } catch (error) {
-              if (watching && props.filePath) reportProblem(problemOf(props.filePath, error));
-              throw error;
-            }
-          },
-        } satisfies LoaderContext);
-      try {
-        await load();
-        // What an unchanged file's entry type read, parseData did not need.
-        read.clear();
-      } catch (error) {
-        if (!watching) throw error;
-        // The glob loader watches the files only after a load that succeeded: until one does,
-        // each change to an article tries the whole load again.
-        context.logger.error(error instanceof Error ? error.message : String(error));
-        const watcher = context.watcher!;
-        const baseDir = fileURLToPath(
-          new URL(options.base.replace(/\/?$/, '/'), context.config.root),
-        );
-        const retry = (path: string) => {
-          if (!path.startsWith(baseDir) || !path.endsWith('.md')) return;
-          watcher.off('change', retry).off('add', retry).off('unlink', retry);
-          load().catch((again: unknown) => {
-            context.logger.error(again instanceof Error ? again.message : String(again));
-            watcher.on('change', retry).on('add', retry).on('unlink', retry);
-          });
-        };
-        watcher.add(baseDir);
-        watcher.on('change', retry).on('add', retry).on('unlink', retry);
-        return;
-      }
-      // Under `astro dev` each problem is shown in the browser and the other articles still load.
-      if (errors.length > 0 && !watching) throw new Error(errors.join('\n'));
-      removeUnusedHtml(
-        htmlDir,
-        context.store.values().map((entry) => entry.rendered),
-      );
-    },
-  };
-}
-
-interface MarkdownEntryType {
-  getEntryInfo: (params: { contents: string; fileUrl: URL }) => Promise<unknown>;
-  getRenderFunction?: (config: unknown) => Promise<Parameters<typeof renderToFiles>[0]>;
-}
+/** Files read, parsed and rendered at once: enough to keep every Markdown worker busy. */
+const FILES_AT_ONCE = 16;
 
 /** Time for a save to finish writing the file. */
 const SAVE_SETTLE_MS = 100;
 
 /**
- * Under `astro dev`, the glob loader reads a file when the watcher reports a change, which can
- * be between an editor's truncating the file and writing it: the read is then of an empty or
- * partial file, and the watcher may report no further change (same modification time). So a
- * moment later the file is read again and, if it differs from what was loaded, reported changed
- * once more, which makes the glob loader load it again.
+ * The articles' loader: every `**\/*.md` under `base`, built on the content loader API alone
+ * (`store`, `parseData`, `generateDigest`, `renderMarkdown`, `watcher`). It does what Astro's
+ * glob loader did for the site, and more:
+ *
+ * - A file whose digest is the one stored is not read any further: an unchanged article costs
+ *   a read and a hash, no frontmatter parse, no validation, no render.
+ * - The frontmatter is read as written (see `parseFrontmatterAsWritten`) before the collection
+ *   schema validates it, so impossible dates are refused instead of rolled over, and a YAML
+ *   syntax error names the line where the problem starts.
+ * - Two files that give one address (`Kyiv-Talks.md` and `kyiv-talks.md`) fail the load,
+ *   naming both.
+ * - An article that fails to render (a Markdown plugin threw, a picture is missing) fails the
+ *   load, and so the build, naming the file; so does a lead image whose file is missing.
+ * - Rendered HTML is kept in files beside the store, not in it (see `rendered-html.ts`).
+ * - Under `astro dev`, each file's problem, and each change to the store, is told to the dev
+ *   server (see `dev-channel.ts`), which shows the problem in the browser and re-indexes the
+ *   search. A broken file does not stop the dev server: the others still load.
+ *
+ * Ids are the file's path without `.md`, each segment slugged as Astro's glob loader slugs it
+ * (github-slugger), so addresses are the ones the glob loader gave.
+ */
+export function markdownWithDatesAsWritten(options: { base: string }): Loader {
+  return {
+    name: 'markdown-with-dates-as-written',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const baseDir = fileURLToPath(
+        new URL(options.base.replace(/\/?$/, '/'), context.config.root),
+      );
+      const htmlDir = renderedHtmlDir(context.config.cacheDir);
+      const watching = Boolean(context.watcher);
+      const show = (file: string) => relative(root, file);
+      const files = existsSync(baseDir) ? await markdownFiles(baseDir) : [];
+      if (files.length === 0) context.logger.warn(`No articles (*.md) in ${show(baseDir)}`);
+
+      /** The file that gave each id in this load. */
+      const claimed = new Map<string, string>();
+      const sync = async (file: string): Promise<void> => {
+        const id = articleId(baseDir, file);
+        const earlier = claimed.get(id) ?? storedFileOf(context, id, root);
+        claimed.set(id, file);
+        // A renamed file leaves its old entry behind: only a file that still exists clashes.
+        if (earlier && earlier !== file && existsSync(earlier)) {
+          throw new LoadProblem(
+            `Two articles have the address articles/${id}/: ${show(earlier)} and ${show(file)}. Rename one of them.`,
+          );
+        }
+        const source = await readFile(file, 'utf8');
+        if (watching) readAgainIfTorn(context.watcher!, file, source);
+        const digest = context.generateDigest(source);
+        // Marked by `npm run new`: the article builds, and each build says what is missing.
+        if (source.includes(STILL_TO_WRITE)) {
+          const missing = stillToWrite(parseFrontmatterAsWritten(source, file), bodyOf(source));
+          if (missing.length > 0) {
+            context.logger.warn(
+              `${show(file)}: still to write (marked ${STILL_TO_WRITE}): ${missing.join(' and ')}`,
+            );
+          }
+        }
+        if (context.store.get(id)?.digest === digest) return;
+        const written = parseFrontmatterAsWritten(source, file);
+        const lead = (written as { image?: { src?: unknown } }).image?.src;
+        if (typeof lead === 'string') {
+          const missing = isLocalImage(lead)
+            ? missingImageFile(file, lead)
+            : `"${lead}" is not a file beside the article: the site publishes only its own pictures (./photo.jpg), and its Content-Security-Policy refuses others`;
+          if (missing) throw new LoadProblem(`${show(file)}: image.src: ${missing}`);
+        }
+        const data = await context.parseData({ id, data: written, filePath: file });
+        const rendered = await context
+          .renderMarkdown(source, { fileURL: pathToFileURL(file) })
+          .then((result) =>
+            keepHtmlInFile(
+              result,
+              { id, digest, filePath: file, frontmatterKeys: Object.keys(written) },
+              htmlDir,
+            ),
+          )
+          .catch((error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new LoadProblem(`Error rendering ${relative(baseDir, file)}: ${reason}`, {
+              cause: error,
+            });
+          });
+        context.store.set({
+          id,
+          data,
+          filePath: relative(root, file).split(sep).join('/'),
+          digest,
+          rendered,
+          ...(Array.isArray(rendered.metadata?.['imagePaths'])
+            ? { assetImports: rendered.metadata['imagePaths'] as string[] }
+            : {}),
+        });
+        if (watching) contentChanged();
+      };
+
+      /** Loads `file`; gives what went wrong instead of throwing it. */
+      const syncReporting = async (file: string): Promise<unknown> => {
+        if (watching) clearProblem(file);
+        try {
+          await sync(file);
+          return undefined;
+        } catch (error) {
+          if (watching) reportProblem(problemOf(file, error));
+          return error ?? new Error(`${show(file)} failed to load`);
+        }
+      };
+
+      const failures: unknown[] = [];
+      await eachLimited(files, FILES_AT_ONCE, async (file) => {
+        const failure = await syncReporting(file);
+        if (failure !== undefined) failures.push(failure);
+      });
+      // Entries whose file is gone (deleted or renamed since the store was written).
+      for (const id of context.store.keys()) {
+        if (!claimed.has(id)) context.store.delete(id);
+      }
+      // Under `astro dev` each problem is shown in the browser and the other articles still load.
+      if (failures.length > 0 && !watching) throw loadError(failures);
+      removeUnusedHtml(
+        htmlDir,
+        context.store.values().map((entry) => entry.rendered),
+      );
+      if (!watching) return;
+
+      shareEntries(() => context.store.values());
+      const watcher = context.watcher!;
+      const isArticle = (path: string) => path.startsWith(baseDir) && path.endsWith('.md');
+      const changed = (path: string) => {
+        if (!isArticle(path)) return;
+        claimed.delete(articleId(baseDir, path));
+        void syncReporting(path).then((failure) => {
+          if (failure === undefined) context.logger.info(`Reloaded ${show(path)}`);
+          else context.logger.error(problemOf(path, failure).message);
+        });
+      };
+      watcher.add(baseDir);
+      watcher.on('change', changed).on('add', changed);
+      watcher.on('unlink', (path) => {
+        if (!isArticle(path)) return;
+        clearProblem(path);
+        const id = articleId(baseDir, path);
+        if (claimed.get(id) === path) claimed.delete(id);
+        if (storedFileOf(context, id, root) === path) {
+          context.store.delete(id);
+          contentChanged();
+        }
+      });
+    },
+  };
+}
+
+/** A problem the loader itself finds in an article, told in a sentence that names the file. */
+class LoadProblem extends Error {}
+
+/**
+ * The error a failed load throws. Astro's own errors (an entry that does not match the schema)
+ * and YAML errors are thrown as they are: Astro prints them with the file and each field. The
+ * loader's own problems are reported together, one line each, so one build names them all.
+ */
+function loadError(failures: readonly unknown[]): unknown {
+  const foreign = failures.find((failure) => !(failure instanceof LoadProblem));
+  if (foreign !== undefined) return foreign;
+  return new Error(failures.map((failure) => (failure as LoadProblem).message).join('\n'));
+}
+
+/** Every Markdown file under `dir`, sorted so that loads go in one order. */
+async function markdownFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true });
+  return names
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => dir + name)
+    .sort();
+}
+
+/** An article's id: its path under `baseDir` without `.md`, slugged segment by segment. */
+export function articleId(baseDir: string, file: string): string {
+  return relative(baseDir, file)
+    .replace(/\.md$/, '')
+    .split(sep)
+    .map((segment) => slug(segment))
+    .join('/')
+    .replace(/\/index$/, '');
+}
+
+/** The absolute path of the file the store's entry `id` came from, if any. */
+function storedFileOf(context: LoaderContext, id: string, root: string): string | undefined {
+  const stored = context.store.get(id)?.filePath;
+  return stored ? resolve(root, stored) : undefined;
+}
+
+/**
+ * Under `astro dev`, the watcher can report a change between an editor's truncating the file
+ * and writing it: the read is then of an empty or partial file, and the watcher may report no
+ * further change (same modification time). So a moment later the file is read again and, if it
+ * differs from what was loaded, reported changed once more.
  */
 function readAgainIfTorn(
   watcher: NonNullable<LoaderContext['watcher']>,
@@ -177,76 +238,11 @@ function readAgainIfTorn(
   }, SAVE_SETTLE_MS);
 }
 
-/** What the browser shows for an error thrown while loading `file`. */
+/** What the browser shows, and the build prints, for an error thrown while loading `file`. */
 function problemOf(file: string, error: unknown): ContentProblem {
   return {
     file,
     message: error instanceof Error ? error.message : String(error),
     ...(error instanceof YamlSyntaxError ? { line: error.line, column: error.column } : {}),
-  };
-}
-
-/** The store, telling the dev server each time an entry is stored or deleted. */
-function storeTellingChanges(store: LoaderContext['store']): LoaderContext['store'] {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if ((property !== 'set' && property !== 'delete') || typeof value !== 'function')
-        return value;
-      return (...args: unknown[]) => {
-        const result: unknown = value.apply(target, args);
-        contentChanged();
-        return result;
-      };
-    },
-  });
-}
-
-/**
- * The glob loader reads and renders each file with the functions of its entry type, which Astro
- * passes in the loader context (`entryTypes`, not part of the public type). The Markdown one is
- * wrapped so the frontmatter is read as written, with YAML errors placed where they start (kept
- * in `read` for `parseData`), and so the HTML goes to files; without that context the store
- * keeps the HTML as usual and Astro's parser reports YAML errors.
- */
-function withHtmlInFiles(
-  context: LoaderContext,
-  htmlDir: string,
-  read: Map<string, Record<string, unknown>>,
-): object {
-  const entryTypes = (context as { entryTypes?: Map<string, MarkdownEntryType> }).entryTypes;
-  const markdown = entryTypes?.get('.md');
-  const render = markdown?.getRenderFunction;
-  if (!entryTypes || !markdown || !render) return {};
-  return {
-    entryTypes: new Map(entryTypes).set('.md', {
-      ...markdown,
-      getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
-        const file = fileURLToPath(params.fileUrl);
-        if (context.watcher) {
-          clearProblem(file);
-          readAgainIfTorn(context.watcher, file, params.contents);
-        }
-        let data: Record<string, unknown>;
-        try {
-          data = parseFrontmatterAsWritten(params.contents, file);
-        } catch (error) {
-          if (context.watcher) reportProblem(problemOf(file, error));
-          throw error;
-        }
-        read.set(file, data);
-        // Marked by `npm run new`: the article builds, and the build says what is missing.
-        const missing = stillToWrite(data, bodyOf(params.contents));
-        if (missing.length > 0) {
-          const path = relative(fileURLToPath(context.config.root), file);
-          context.logger.warn(
-            `${path}: still to write (marked ${STILL_TO_WRITE}): ${missing.join(' and ')}`,
-          );
-        }
-        return markdown.getEntryInfo.call(markdown, params);
-      },
-      getRenderFunction: async (config: unknown) =>
-        renderToFiles(await render.call(markdown, config), htmlDir),
-    }),
   };
 }

@@ -11,8 +11,8 @@
  * file from build to build, as they keep their store entry.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { missingImageFile } from './local-images';
 
@@ -22,12 +22,6 @@ export interface Rendered {
   metadata?: Record<string, unknown>;
 }
 
-type RenderFunction = (entry: {
-  id: string;
-  digest?: number | string;
-  filePath?: string;
-}) => Promise<Rendered>;
-
 /** The metadata key that names an article's HTML file. */
 const HTML_FILE = 'htmlFile';
 
@@ -35,26 +29,46 @@ export function renderedHtmlDir(cacheDir: URL): string {
   return fileURLToPath(new URL('./article-html/', cacheDir));
 }
 
-/** Wraps a render function so that the HTML goes to a file and the store keeps its name. */
-export function renderToFiles(render: RenderFunction, dir: string): RenderFunction {
-  mkdirSync(dir, { recursive: true });
-  return async (entry) => {
-    const rendered = await render(entry);
-    // Astro publishes the pictures beside the article (the page renders them through
-    // `render()`); a picture whose file is missing stops the build here, naming both.
-    const images = rendered.metadata?.['imagePaths'];
-    for (const src of Array.isArray(images) ? images : []) {
-      const missing = entry.filePath ? missingImageFile(entry.filePath, String(src)) : undefined;
-      if (missing) throw new Error(missing);
-    }
-    const name = createHash('sha256')
-      .update(`${entry.id}\n${entry.digest ?? ''}\n${rendered.html}`)
-      .digest('hex')
-      .slice(0, 24);
-    const file = `${dir}/${name}.html`;
-    await writeFile(file, rendered.html);
-    return { html: '', metadata: { ...rendered.metadata, [HTML_FILE]: file } };
-  };
+/**
+ * Writes a render's HTML to its file in `dir` and gives what the store keeps instead: the
+ * file's name in the metadata. Astro publishes the pictures beside the article (the page
+ * renders them through `render()`); a picture whose file is missing stops the load here.
+ */
+export async function keepHtmlInFile(
+  rendered: Rendered,
+  entry: { id: string; digest: string; filePath: string; frontmatterKeys: readonly string[] },
+  dir: string,
+): Promise<Rendered> {
+  const images = rendered.metadata?.['imagePaths'];
+  for (const src of Array.isArray(images) ? images : []) {
+    const missing = missingImageFile(entry.filePath, String(src));
+    if (missing) throw new Error(missing);
+  }
+  const name = createHash('sha256')
+    .update(`${entry.id}\n${entry.digest}\n${rendered.html}`)
+    .digest('hex')
+    .slice(0, 24);
+  const file = `${dir}/${name}.html`;
+  await mkdir(dir, { recursive: true });
+  await writeFile(file, rendered.html);
+  const metadata = withoutSourceFrontmatter(rendered.metadata, entry.frontmatterKeys);
+  return { html: '', metadata: { ...metadata, [HTML_FILE]: file } };
+}
+
+/**
+ * A render's metadata without the file's own frontmatter fields (`sourceKeys`), which Astro
+ * copies into it: the store holds them already, validated, as the entry's data, and a second
+ * copy per article is memory held for nothing. What the plugins add (reading time, names) stays.
+ */
+export function withoutSourceFrontmatter(
+  metadata: Record<string, unknown> | undefined,
+  sourceKeys: readonly string[],
+): Record<string, unknown> {
+  const { frontmatter, ...rest } = metadata ?? {};
+  if (frontmatter === null || typeof frontmatter !== 'object') return rest;
+  const source = new Set(sourceKeys);
+  const added = Object.entries(frontmatter).filter(([key]) => !source.has(key));
+  return { ...rest, frontmatter: Object.fromEntries(added) };
 }
 
 /** Deletes the files no entry names any more (articles edited or removed since). */

@@ -19,8 +19,15 @@ import {
 } from '../content/dev-channel';
 import { nameMatcher } from '../lib/names';
 import { eachLimited } from './each-limited';
-import { searchGlossary, startIndex, vocabularyFiles } from './search-index';
+import { indexParts, searchGlossary, vocabularyFiles } from './search-index';
 import { addRecordWords, articleRecord, type SearchRecord } from './search-records';
+import {
+  PAGEFIND_DIR,
+  PARTS_MANIFEST,
+  isSharedPagefindFile,
+  parsePartSize,
+  partDir,
+} from '../lib/search-parts';
 import { VOCABULARY_DIR } from '../lib/search-words';
 
 export interface Options {
@@ -28,6 +35,8 @@ export interface Options {
   language: string;
   /** The glossary's file: under `astro dev` a change to it is checked, then restarts the server. */
   glossaryFile: string;
+  /** Articles per part of the index, as for the build (`search-index.ts`). */
+  partSize?: number | undefined;
 }
 
 /** The injected route that lists the articles as the dev server's pages see them. */
@@ -58,7 +67,12 @@ const contentTypes: Record<string, string> = {
  *   with Astro's error overlay (to open pages at once, to pages opened later on connecting),
  *   and the pages reload when it is fixed.
  */
-export default function devSearch({ glossary, language, glossaryFile }: Options): AstroIntegration {
+export default function devSearch({
+  glossary,
+  language,
+  glossaryFile,
+  partSize,
+}: Options): AstroIntegration {
   return {
     name: 'dev-search',
     hooks: {
@@ -72,7 +86,13 @@ export default function devSearch({ glossary, language, glossaryFile }: Options)
         addWatchFile(glossaryFile);
       },
       'astro:server:setup': ({ server, logger }) => {
-        const search = new DevSearch(server, logger, glossary, language);
+        const search = new DevSearch(
+          server,
+          logger,
+          glossary,
+          language,
+          partSize ?? parsePartSize(process.env['SEARCH_PART_SIZE']),
+        );
         server.middlewares.use((req, res, next) => {
           if (!search.serve(req, res)) next();
         });
@@ -112,7 +132,11 @@ class DevSearch {
   readonly #glossaryJson: string;
   /** Records by article id, with the digest of the file they were made from. */
   readonly #records = new Map<string, { digest: Entry['digest']; record: SearchRecord }>();
+  /** Pagefind's files by their path under `pagefind/`: the shared ones, then each part's. */
   #files = new Map<string, Uint8Array>();
+  /** The parts' manifest (`search/parts.json`), as the build writes it. */
+  #manifestJson = JSON.stringify({ articles: 0, parts: [] });
+  readonly #partSize: number;
   /** The search vocabulary's files (`search/words/`), as the build writes them. */
   #words = new Map<string, Uint8Array>();
   /** The indexing under way, which requests for the index wait for. */
@@ -128,10 +152,12 @@ class DevSearch {
     logger: AstroIntegrationLogger,
     glossary: readonly GlossaryEntry[],
     language: string,
+    partSize: number,
   ) {
     this.#server = server;
     this.#logger = logger;
     this.#language = language;
+    this.#partSize = partSize;
     this.#findNames = nameMatcher(glossary);
     this.#base = server.config.base.replace(/\/?$/, '/');
     this.#glossaryJson = JSON.stringify(searchGlossary(glossary));
@@ -206,29 +232,35 @@ class DevSearch {
       else this.#records.delete(id);
     });
 
-    const index = await startIndex(this.#language);
-    try {
-      // In the order the build adds them (its pages' paths, sorted), so that the index is the
-      // built one, byte for byte, and does not depend on which article changed last.
-      const builtPath = (id: string) => `articles/${id}/index.html`;
-      const records = [...this.#records.entries()].sort(([a], [b]) =>
-        builtPath(a) < builtPath(b) ? -1 : 1,
-      );
-      for (const [, { record }] of records) {
-        const { errors } = await index.addCustomRecord({ ...record, language: this.#language });
-        if (errors.length > 0) throw new Error(`adding ${record.url}: ${errors.join('; ')}`);
-      }
-      const vocabulary = new Set<string>();
-      for (const [, { record }] of records) addRecordWords(record, vocabulary);
-      this.#words = new Map(
-        [...vocabularyFiles(vocabulary)].map(([name, text]) => [name, Buffer.from(text)]),
-      );
-      const { files, errors } = await index.getFiles();
-      if (errors.length > 0) throw new Error(errors.join('; '));
-      this.#files = new Map(files.map((file) => [file.path.replace(/\\/g, '/'), file.content]));
-    } finally {
-      await index.deleteIndex();
-    }
+    // In the order the build adds them (its pages' paths, sorted), then cut into the build's
+    // parts, so that the index is the built one and does not depend on which article changed last.
+    const builtPath = (id: string) => `articles/${id}/index.html`;
+    const records = [...this.#records.entries()]
+      .sort(([a], [b]) => (builtPath(a) < builtPath(b) ? -1 : 1))
+      .map(([, { record }]) => record);
+    const files = new Map<string, Uint8Array>();
+    const manifest = await indexParts(
+      records,
+      { language: this.#language, partSize: this.#partSize, closeEach: false },
+      async (index, part) => {
+        const { files: written, errors } = await index.getFiles();
+        if (errors.length > 0) throw new Error(errors.join('; '));
+        for (const file of written) {
+          const path = file.path.replace(/\\/g, '/');
+          // Pagefind's code and WebAssembly once, at the top, as the build writes them.
+          if (isSharedPagefindFile(path)) {
+            if (part === 0) files.set(path, file.content);
+          } else files.set(`${partDir(part).slice(PAGEFIND_DIR.length + 1)}${path}`, file.content);
+        }
+      },
+    );
+    const vocabulary = new Set<string>();
+    for (const record of records) addRecordWords(record, vocabulary);
+    this.#words = new Map(
+      [...vocabularyFiles(vocabulary)].map(([name, text]) => [name, Buffer.from(text)]),
+    );
+    this.#files = files;
+    this.#manifestJson = JSON.stringify(manifest);
     const ms = Math.round(performance.now() - started);
     this.#logger.info(
       `search: indexed ${this.#records.size} articles (${stale.length} read again) in ${ms} ms`,
@@ -241,6 +273,13 @@ class DevSearch {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === `${this.#base}search/glossary.json`) {
       send(res, '.json', this.#glossaryJson);
+      return true;
+    }
+    if (pathname === `${this.#base}${PARTS_MANIFEST}`) {
+      void (async () => {
+        await (this.#indexing ?? this.#firstIndex);
+        send(res, '.json', this.#manifestJson);
+      })();
       return true;
     }
     const wordsDir = `${this.#base}${VOCABULARY_DIR}/`;

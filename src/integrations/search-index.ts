@@ -1,10 +1,21 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { GlossaryEntry } from '../content/glossary';
 import { nameMatcher } from '../lib/names';
+import {
+  PAGEFIND_DIR,
+  PARTS_MANIFEST,
+  compareForParts,
+  cutIntoParts,
+  isSharedPagefindFile,
+  parsePartSize,
+  partDir,
+  type PartEntry,
+  type PartsManifest,
+} from '../lib/search-parts';
 import { VOCABULARY_DIR, vocabularyFile } from '../lib/search-words';
 import { addRecordWords, articleRecord, type SearchRecord } from './search-records';
 
@@ -12,6 +23,8 @@ export interface Options {
   glossary: readonly GlossaryEntry[];
   /** The one language of the index: every article is searchable from every page. */
   language: string;
+  /** Articles per part of the index; else `SEARCH_PART_SIZE` from the environment, else the default. */
+  partSize?: number | undefined;
 }
 
 /** The site's HTML pages, relative to `distDir` and sorted: the order they are indexed in. */
@@ -75,11 +88,30 @@ export async function startIndex(language: string): Promise<pagefind.PagefindInd
 }
 
 /**
- * Adds every article's record to a Pagefind index; returns how many. Records are sent as their
- * pages are parsed, without waiting for Pagefind to index each: its service takes messages one at
- * a time in the order they were written, so the index is byte for byte the one that awaiting
- * each add gives, but Pagefind indexes while the next pages are parsed and no record waits for a
- * round trip.
+ * Adds records to a Pagefind index. Records are sent without waiting for Pagefind to index each:
+ * its service takes messages one at a time in the order they were written, so the index is byte
+ * for byte the one that awaiting each add gives, without a round trip per record.
+ */
+export async function addRecordList(
+  index: pagefind.PagefindIndex,
+  records: readonly SearchRecord[],
+  language: string,
+): Promise<void> {
+  const sent = records.map((record) => ({
+    url: record.url,
+    added: index.addCustomRecord({ ...record, language }),
+  }));
+  // One failure fails the build; the others must not reject unseen.
+  for (const { added } of sent) added.catch(() => {});
+  for (const { url, added } of sent) {
+    const { errors } = await added;
+    if (errors.length > 0) fail(`adding ${url}`, errors);
+  }
+}
+
+/**
+ * Adds every built article page's record to one Pagefind index, as the pages are parsed; returns
+ * how many. (The one-index path, kept for measuring it against the parts: tests/bench.)
  */
 export async function addRecords(
   index: pagefind.PagefindIndex,
@@ -102,6 +134,77 @@ export async function addRecords(
     if (errors.length > 0) fail(`adding ${url}`, errors);
   }
   return sent.length;
+}
+
+const publishedOf = (record: SearchRecord) => ({
+  published: record.sort['published'] ?? '',
+  url: record.url,
+});
+
+/**
+ * Cuts the records into parts (see `search-parts.ts`) and indexes each by its own Pagefind
+ * index, one after another, handing each to `onPart` (to write or read its files) before it is
+ * deleted. With `closeEach`, Pagefind's process is also ended after each part, so that what it
+ * held is given back to the system before the next part: indexing needs the memory of one part,
+ * not of the archive. Returns the manifest, newest part first. An archive with no article still
+ * gets one (empty) part, so that Pagefind's code and a searchable index exist.
+ */
+export async function indexParts(
+  records: readonly SearchRecord[],
+  { language, partSize, closeEach }: { language: string; partSize: number; closeEach: boolean },
+  onPart: (index: pagefind.PagefindIndex, part: number) => Promise<void>,
+): Promise<PartsManifest> {
+  const ordered = [...records].sort((a, b) => compareForParts(publishedOf(a), publishedOf(b)));
+  const parts = ordered.length > 0 ? cutIntoParts(ordered, partSize) : [[]];
+  const entries: PartEntry[] = [];
+  for (const [part, members] of parts.entries()) {
+    const index = await startIndex(language);
+    try {
+      await addRecordList(index, members, language);
+      await onPart(index, part);
+    } finally {
+      await index.deleteIndex();
+      if (closeEach) await pagefind.close();
+    }
+    entries.push({
+      dir: partDir(part),
+      articles: members.length,
+      oldest: members.length > 0 ? publishedOf(members[0]!).published : '',
+      newest: members.length > 0 ? publishedOf(members.at(-1)!).published : '',
+    });
+  }
+  return { articles: ordered.length, parts: entries.reverse() };
+}
+
+/**
+ * Writes the index in parts under `distDir` (`indexParts`): each part's own files in its folder,
+ * Pagefind's shared files (code, WebAssembly) once in `PAGEFIND_DIR`, and the manifest.
+ */
+export async function writeParts(
+  distDir: string,
+  records: readonly SearchRecord[],
+  options: { language: string; partSize: number },
+): Promise<PartsManifest> {
+  const root = join(distDir, PAGEFIND_DIR);
+  await rm(root, { recursive: true, force: true });
+  await mkdir(root, { recursive: true });
+  const manifest = await indexParts(
+    records,
+    { ...options, closeEach: true },
+    async (index, part) => {
+      const dir = join(distDir, ...partDir(part).split('/'));
+      const written = await index.writeFiles({ outputPath: dir });
+      if (written.errors.length > 0) fail(`writing part ${part} of the index`, written.errors);
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        if (!entry.isFile() || !isSharedPagefindFile(entry.name)) continue;
+        if (part === 0) await rename(join(dir, entry.name), join(root, entry.name));
+        else await rm(join(dir, entry.name));
+      }
+    },
+  );
+  await mkdir(dirname(join(distDir, PARTS_MANIFEST)), { recursive: true });
+  await writeFile(join(distDir, PARTS_MANIFEST), JSON.stringify(manifest));
+  return manifest;
 }
 
 /** What `search/glossary.json` holds: the spellings the search page expands queries with. */
@@ -148,28 +251,24 @@ export async function writeVocabulary(
 }
 
 /**
- * Builds the Pagefind index in `astro:build:done`, with Pagefind's Node API: one record per
- * article, laid out so the search page can name the passage of every match (see
+ * Builds the search index in `astro:build:done`, with Pagefind's Node API, in parts of
+ * `partSize` articles (the option, else `SEARCH_PART_SIZE`, else `DEFAULT_PART_SIZE`): one
+ * record per article, laid out so the search page can name the passage of every match (see
  * `search-records.ts`). Any error fails the build.
  * Also writes `search/glossary.json`, the spellings the search page expands queries with, and
- * the vocabulary (`writeVocabulary`).
+ * the vocabulary of the whole archive (`writeVocabulary`).
  */
-export default function searchIndex({ glossary, language }: Options): AstroIntegration {
+export default function searchIndex({ glossary, language, partSize }: Options): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
-        const index = await startIndex(language);
-        let articles: number;
+        const size = partSize ?? parsePartSize(process.env['SEARCH_PART_SIZE']);
+        const records = await collectRecords(distDir, glossary);
         const vocabulary = new Set<string>();
-        try {
-          articles = await addRecords(index, distDir, { glossary, language }, vocabulary);
-          const written = await index.writeFiles({ outputPath: join(distDir, 'pagefind') });
-          if (written.errors.length > 0) fail('writing the index', written.errors);
-        } finally {
-          await pagefind.close();
-        }
+        for (const record of records) addRecordWords(record, vocabulary);
+        const manifest = await writeParts(distDir, records, { language, partSize: size });
         await mkdir(join(distDir, 'search'), { recursive: true });
         await writeFile(
           join(distDir, 'search', 'glossary.json'),
@@ -177,7 +276,7 @@ export default function searchIndex({ glossary, language }: Options): AstroInteg
         );
         const bytes = await writeVocabulary(distDir, vocabulary);
         logger.info(
-          `indexed ${articles} articles; vocabulary of ${vocabulary.size} words (${Math.round(bytes / 1024)} KB)`,
+          `indexed ${manifest.articles} articles in ${manifest.parts.length} parts of up to ${size}; vocabulary of ${vocabulary.size} words (${Math.round(bytes / 1024)} KB)`,
         );
       },
     },

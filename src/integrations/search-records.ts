@@ -3,12 +3,12 @@ import {
   isToken,
   nameToken,
   numberToken,
-  outlineFilter,
-  tagToken,
+  outlineMeta,
   titleNameToken,
   wordCount,
   type ArticleOutline,
 } from '../lib/search-outline';
+import { TAG_FILTER } from '../lib/search-parts';
 import { wordForms } from '../lib/search-words';
 import { segmentWords } from '../lib/segment';
 import { readArticleBlocks } from './article-blocks';
@@ -30,15 +30,15 @@ export interface ArticleSearchData {
  * content is the headline, the standfirst and every section heading and cited block in order,
  * and its outline (see `search-outline.ts`) lets the browser map each match back to its block.
  *
- * Records carry no meta, which Pagefind would search as text; the outline rides in a filter that
- * nothing filters on, so it comes back with results and is never loaded as a filter. The filter
- * costs little to write (with and without it, `writeFiles` took the same time within noise, at most
- * 8 % more, on 1,000 articles): most of `writeFiles` is Pagefind compressing the word index at
- * gzip's best level.
+ * The outline rides in the record's meta, stored once in its fragment and loaded with it. Pagefind
+ * also searches meta, but a match there has no word positions in the content: the search page
+ * ignores such matches (see `search-engine.ts`). (It used to ride in a filter, which Pagefind
+ * also writes into its filter index, where nothing read it.) Tags are a real Pagefind filter.
  */
 export interface SearchRecord {
   url: string;
   content: string;
+  meta: Record<string, string>;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
 }
@@ -60,7 +60,7 @@ function numberTokens(text: string): string[] {
 /**
  * The record of one built article page, or none for a page without `<article data-search>`.
  * Each block's text ends with a token per glossary name it mentions, and the headline with one
- * per tag, so names and tags are searched as words, in the block where they are.
+ * per name in the title, so names are searched as words, in the block where they are.
  */
 export function articleRecord(
   html: string,
@@ -78,10 +78,7 @@ export function articleRecord(
   };
 
   const titleNames = [...new Set(findNames(data.title).map((match) => match.entry.id))];
-  const headline = indexed(`${data.title}\n${data.description}`, [
-    ...titleNames.map(titleNameToken),
-    ...data.tags.map(tagToken),
-  ]);
+  const headline = indexed(`${data.title}\n${data.description}`, titleNames.map(titleNameToken));
   const outline: ArticleOutline = {
     title: data.title,
     published: data.published,
@@ -106,7 +103,8 @@ export function articleRecord(
   return {
     url: data.path,
     content: parts.join('\n'),
-    filters: { [outlineFilter]: [JSON.stringify(outline)] },
+    meta: { [outlineMeta]: JSON.stringify(outline) },
+    filters: { [TAG_FILTER]: data.tags },
     sort: { published: data.published },
   };
 }

@@ -33,3 +33,16 @@ export function authorsOf(articles: readonly ArticleEntry[]): Map<string, Author
   }
   return authors;
 }
+
+/**
+ * Names joined as the language joins them ("A, B and C"; "A, B et C"): each name, and the words
+ * between them, so a byline can make each name a link.
+ */
+export function bylineParts(
+  names: readonly string[],
+  language: string,
+): { type: 'name' | 'between'; text: string }[] {
+  return new Intl.ListFormat(language, { type: 'conjunction' })
+    .formatToParts(names)
+    .map(({ type, value }) => ({ type: type === 'element' ? 'name' : 'between', text: value }));
+}

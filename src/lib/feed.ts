@@ -6,7 +6,11 @@
  * page. Archive pages are filled oldest first, so a full page never changes once written.
  */
 import rss from '@astrojs/rss';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { renderArticleBody } from '../content/article-body';
 import { articlePath, withBase, type ArticleEntry } from './articles';
+import { feedHtml, leadFigureHtml } from './feed-content';
+import { shareImage } from './share-image';
 import { site } from '../site';
 
 /** Articles in the subscription feed, and in each archive page. */
@@ -43,12 +47,29 @@ interface FeedLinks {
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+let container: Promise<AstroContainer> | undefined;
+
+/**
+ * An article's full text for `content:encoded`: its lead picture, then its body rendered as the
+ * page renders it (pictures published through Astro's image pipeline), with absolute addresses.
+ */
+async function fullText(article: ArticleEntry, origin: URL | string): Promise<string> {
+  const url = new URL(articlePath(article), origin);
+  const { Content } = await renderArticleBody(article);
+  const body = await (await (container ??= AstroContainer.create())).renderToString(Content);
+  const lead = article.data.image
+    ? leadFigureHtml(await shareImage(article.data.image, new URL(origin)))
+    : '';
+  return lead + feedHtml(body, url);
+}
+
 /** One feed document of `articles`, with the links that tie the subscription and archives together. */
-export function feedResponse(
+export async function feedResponse(
   articles: readonly ArticleEntry[],
   origin: URL | string,
   links: FeedLinks,
 ): Promise<Response> {
+  const texts = await Promise.all(articles.map((article) => fullText(article, origin)));
   const absolute = (path: string) => escapeAttribute(new URL(path, origin).href);
   const link = (rel: string, path: string | undefined) =>
     path ? `<atom:link href="${absolute(path)}" rel="${rel}" type="application/rss+xml"/>` : '';
@@ -61,9 +82,10 @@ export function feedResponse(
       atom: 'http://www.w3.org/2005/Atom',
       ...(links.archive ? { fh: 'http://purl.org/syndication/history/1.0' } : {}),
     },
-    items: articles.map((article) => ({
+    items: articles.map((article, i) => ({
       title: article.data.title,
       description: article.data.description,
+      content: texts[i],
       pubDate: article.data.published,
       link: articlePath(article),
       categories: article.data.tags,

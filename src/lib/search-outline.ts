@@ -19,8 +19,8 @@ export interface ArticleOutline {
   blocks: OutlineBlock[];
 }
 
-/** The filter that carries the outline. Nothing filters on it, so Pagefind never loads it. */
-export const outlineFilter = 'outline';
+/** The meta field that carries the outline. */
+export const outlineMeta = 'outline';
 
 /** Words as Pagefind counts them for match positions: runs of non-space characters. */
 export function wordCount(text: string): number {
@@ -28,8 +28,8 @@ export function wordCount(text: string): number {
 }
 
 /**
- * Words that stand for a glossary name, a tag or a number in the index. They are made to be found by the
- * search page, never typed, and never shown: `zzn` or `zzt` and the id's letters and digits.
+ * Words that stand for a glossary name or a number in the index. They are made to be found by the
+ * search page, never typed, and never shown: `zzn`, `zzh` or `zzd` and the id's letters and digits.
  */
 export function nameToken(id: string): string {
   return `zzn${id.replace(/[^\p{L}\p{N}]/gu, '')}`;
@@ -38,10 +38,6 @@ export function nameToken(id: string): string {
 /** A glossary name in an article's title: ranks the article above those that only mention it. */
 export function titleNameToken(id: string): string {
   return `zzh${id.replace(/[^\p{L}\p{N}]/gu, '')}`;
-}
-
-export function tagToken(tag: string): string {
-  return `zzt${tag.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}`;
 }
 
 /**
@@ -53,5 +49,5 @@ export function numberToken(form: string): string {
 }
 
 export function isToken(word: string): boolean {
-  return /^zz[ntdh][\p{L}\p{N}]+$/u.test(word);
+  return /^zz[ndh][\p{L}\p{N}]+$/u.test(word);
 }

@@ -67,3 +67,12 @@ export function newsArticle(
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
+
+/**
+ * Open Graph's `og:locale`: language_TERRITORY (`en_US`, `pt_BR`). A language given without a
+ * territory takes its likeliest one (CLDR, through `Intl.Locale.maximize`): `en` is `en_US`.
+ */
+export function openGraphLocale(language: string): string {
+  const { language: code, region } = new Intl.Locale(language).maximize();
+  return region ? `${code}_${region}` : code;
+}

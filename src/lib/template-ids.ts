@@ -21,4 +21,5 @@ export const templateIds = {
   searchSort: 'search-sort',
 } as const;
 
-export const reservedIds: readonly string[] = Object.values(templateIds);
+// Pure: the pages' scripts import the ids, not this list.
+export const reservedIds: readonly string[] = /* @__PURE__ */ Object.values(templateIds);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   unified,
@@ -11,6 +12,7 @@ import {
   type UnifiedProcessorOptions,
   type UnifiedResolvedOptions,
 } from '@astrojs/markdown-remark';
+import { localSources } from './local-sources';
 import { rehypePlugins, remarkPlugins } from './pipeline';
 import { RenderPool } from './render-pool';
 import type { WorkerSetup } from './render-protocol';
@@ -145,22 +147,30 @@ function warnMainThread(reason: string): undefined {
 }
 
 /**
- * A digest of what renders an article: the pipeline's sources and the glossary. Astro keeps
- * rendered articles from one build to the next, and clears them only when its config changes;
- * as part of the processor, this digest is part of that config, so a changed plugin or glossary
+ * The code whose output Astro keeps from one build to the next: the Markdown pipeline and its
+ * workers (rendered articles), and the content config with its loader and schema (entries'
+ * data). Astro clears what it kept only when its config changes.
+ */
+const contentCode = [
+  new URL('./pipeline.ts', import.meta.url),
+  new URL('./render-worker.ts', import.meta.url),
+  new URL('./parallel-processor.ts', import.meta.url),
+  new URL('../content.config.ts', import.meta.url),
+].map((url) => fileURLToPath(url));
+
+/**
+ * A digest of what renders and loads an article: the sources `contentCode` runs (followed
+ * import by import, see local-sources.ts) and the glossary. Astro keeps rendered articles and
+ * their data from one build to the next, and clears them only when its config changes; as part
+ * of the processor, this digest is part of that config, so a changed plugin, loader or glossary
  * renders every article anew instead of serving pages made by the old code. (Only the options
  * object reaches that digest: Astro's config schema drops any other field of the processor.)
  */
-function pipelineDigest(): string {
+export function pipelineDigest(): string {
   const hash = createHash('sha256');
-  const sources = [new URL('./', import.meta.url), new URL('../lib/', import.meta.url)];
-  for (const dir of sources) {
-    const path = fileURLToPath(dir);
-    for (const name of readdirSync(path)
-      .filter((file) => file.endsWith('.ts'))
-      .sort()) {
-      hash.update(name).update(readFileSync(path + name));
-    }
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  for (const file of localSources(contentCode)) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   try {
     hash.update(readFileSync(glossaryFile));

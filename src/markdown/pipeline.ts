@@ -2,7 +2,6 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import { glossary } from '../content/site-glossary';
@@ -13,6 +12,7 @@ import rehypeFigures from './rehype-figures';
 import rehypeGlossaryNames from './rehype-glossary-names';
 import rehypeParagraphIds from './rehype-paragraph-ids';
 import rehypeParagraphLinks from './rehype-paragraph-links';
+import rehypeRawWhereNeeded from './rehype-raw-where-needed';
 import rehypeReadingTime from './rehype-reading-time';
 import rehypeReservedIds from './rehype-reserved-ids';
 import { sanitizeSchema } from './sanitize-schema';
@@ -28,7 +28,7 @@ const sectionName = (heading: Element) => toString(heading).replace(/\s+/g, ' ')
 export const rehypePlugins: RehypePlugins = [
   // Raw HTML is parsed here, not at the end where Astro would, so the sanitizer sees all of it
   // before the site adds anything of its own.
-  rehypeRaw,
+  rehypeRawWhereNeeded,
   [rehypeSanitize, sanitizeSchema],
   // Before the paragraph ids: a picture alone in its paragraph is a figure, not a paragraph.
   rehypeFigures,

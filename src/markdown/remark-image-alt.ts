@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { frontmatterBlock } from '../content/frontmatter';
 
 /** What an editor writes as the alternative text of an image that is decorative on purpose. */
 const DECORATIVE_ALT = '""';
@@ -32,8 +31,9 @@ export default function remarkImageAlt() {
 }
 
 /**
- * Lines of the file before the body: Astro renders the body without its frontmatter and
- * without the blank lines around it, so the tree's line 1 is the body's first line.
+ * Lines of the file before the text the processor was given (the body, without the frontmatter
+ * and with or without the blank lines around it, as the caller cut it): found by where that
+ * text sits in the file, not by guessing what the caller left out.
  */
 function bodyOffset(file: VFile): number {
   let source: string;
@@ -42,9 +42,8 @@ function bodyOffset(file: VFile): number {
   } catch {
     return 0;
   }
-  const frontmatter = frontmatterBlock.exec(source);
-  const afterFrontmatter = frontmatter ? frontmatter[0].length : 0;
-  const bodyStart = source.slice(afterFrontmatter).search(/\S/);
-  if (bodyStart < 0) return 0;
-  return source.slice(0, afterFrontmatter + bodyStart).split('\n').length - 1;
+  const body = String(file.value ?? '');
+  const start = body.trim() === '' ? -1 : source.lastIndexOf(body);
+  if (start < 0) return 0;
+  return source.slice(0, start).split('\n').length - 1;
 }

@@ -15,6 +15,7 @@
 import { landingOf, type LandingPage } from '../lib/paragraph-landing';
 import { templateIds } from '../lib/template-ids';
 import { markWordsIn } from './highlight';
+import { linkAnchor } from './link-anchor';
 
 const body = document.querySelector<HTMLElement>('.article-body');
 const notice = document.getElementById(templateIds.anchorNotice);
@@ -218,30 +219,35 @@ async function copyLink(anchor: HTMLAnchorElement): Promise<void> {
   }
 }
 
-body?.addEventListener('click', (event) => {
-  if (!(event.target instanceof Element) || event.button !== 0) return;
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  const anchor = event.target.closest<HTMLAnchorElement>('a.paragraph-link, a.heading-anchor');
-  if (!anchor) return;
-  event.preventDefault();
+/** A click on a ¶ or # (`linkAnchor`): the address takes its fragment, and the link is copied. */
+export function follow(anchor: HTMLAnchorElement): void {
   history.pushState(history.state, '', anchor.hash);
   arrive(true);
   void copyLink(anchor);
+}
+
+body?.addEventListener('click', (event) => {
+  const anchor = linkAnchor(event);
+  if (!anchor) return;
+  event.preventDefault();
+  follow(anchor);
 });
 
 if (body) {
   addEventListener('hashchange', () => arrive());
   arrive();
 }
-// The browser's own scroll to the fragment can come after this script and move focus to the
-// page when its target cannot take focus (an alias marker): give it back to the landing.
-addEventListener(
-  'load',
-  () => {
-    const linked = document.querySelector<HTMLElement>('.is-linked');
-    if (linked && (document.activeElement === document.body || document.activeElement === null)) {
-      linked.focus({ preventScroll: true });
-    }
-  },
-  { once: true },
-);
+
+/**
+ * The browser's own scroll to the fragment can come after this script and move focus to the
+ * page when its target cannot take focus (an alias marker): give it back to the landing.
+ */
+function refocus(): void {
+  const linked = document.querySelector<HTMLElement>('.is-linked');
+  if (linked && (document.activeElement === document.body || document.activeElement === null)) {
+    linked.focus({ preventScroll: true });
+  }
+}
+// Loaded on demand (see page.ts), this may run after the page's load.
+if (document.readyState === 'complete') refocus();
+else addEventListener('load', refocus, { once: true });

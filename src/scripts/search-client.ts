@@ -1,13 +1,19 @@
 /**
  * The page's side of the search worker: starts it (which begins loading Pagefind at once) and
  * turns requests and replies into promises. A search that a newer one replaced before it ran
- * resolves to `undefined`.
+ * resolves to `undefined`. First answers, while older parts of the index are still searched, go
+ * to `onProgress`.
  */
 import type { SearchOptions, SearchOutcome } from './search-engine';
 import type { SearchRequest, SearchResponse } from './search-protocol';
 
 export interface SearchClient {
-  search(query: string, options: SearchOptions, limit: number): Promise<SearchOutcome | undefined>;
+  search(
+    query: string,
+    options: SearchOptions,
+    limit: number,
+    onProgress?: (outcome: SearchOutcome) => void,
+  ): Promise<SearchOutcome | undefined>;
 }
 
 export function startSearchWorker(): SearchClient {
@@ -19,13 +25,17 @@ export function startSearchWorker(): SearchClient {
   let next = 0;
   worker.addEventListener('message', (event: MessageEvent<SearchResponse>) => {
     pending.get(event.data.id)?.(event.data);
-    pending.delete(event.data.id);
   });
   return {
-    search(query, options, limit) {
+    search(query, options, limit, onProgress) {
       const request: SearchRequest = { id: ++next, query, options, limit };
       return new Promise((resolve, reject) => {
         pending.set(request.id, (response) => {
+          if ('outcome' in response && response.progress) {
+            onProgress?.(response.outcome);
+            return;
+          }
+          pending.delete(request.id);
           if ('outcome' in response) resolve(response.outcome);
           else if ('error' in response) reject(new Error(response.error));
           else resolve(undefined);

@@ -4,8 +4,7 @@ import {
   isToken,
   nameToken,
   numberToken,
-  outlineFilter,
-  tagToken,
+  outlineMeta,
   titleNameToken,
   type ArticleOutline,
 } from '../lib/search-outline';
@@ -26,16 +25,26 @@ import {
 } from '../lib/search-words';
 import { segmentWords, withoutWordBreaks } from '../lib/segment';
 import { mergeRanges, phraseRanges, wordRanges, type Range } from './highlight';
+import { TAG_FILTER } from '../lib/search-parts';
 import { PAGE_SIZE } from './search-protocol';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './search-query';
 
-/** The part of Pagefind's browser API used here (pagefind.js, loaded on demand). */
-export interface Pagefind {
-  init(): Promise<void>;
+/**
+ * One part of the index (see `search-parts.ts`): the part of a Pagefind instance's browser API
+ * used here (pagefind.js's `createInstance`, loaded on demand).
+ */
+export interface PagefindIndex {
   search(
     term: string | null,
     options?: Record<string, unknown>,
   ): Promise<{ results: PagefindResult[] }>;
+  preload(term: string, options?: Record<string, unknown>): Promise<void>;
+}
+
+/** The index: its parts, newest first, and how many articles they hold together. */
+export interface IndexParts {
+  parts: readonly PagefindIndex[];
+  articles: number;
 }
 
 interface PagefindResult {
@@ -53,7 +62,7 @@ interface PagefindResult {
 interface PagefindRecord {
   url: string;
   content: string;
-  filters: Record<string, string[]>;
+  meta: Record<string, string>;
 }
 
 /**
@@ -106,6 +115,13 @@ export interface SearchOutcome {
   missing: string[];
   /** True when some hits hold only part of the query. */
   partial: boolean;
+  /**
+   * False when sorted by date and the older parts of the index were not searched, the newest
+   * having given enough: `total` and `complete` are then only at least so many.
+   */
+  exhaustive: boolean;
+  /** True for a first answer, from the newer parts, while older parts are still being searched. */
+  searching: boolean;
   /** When a word was in no article and a close spelling is: what was searched instead. */
   correction?: { typed: string; searched: string } | undefined;
 }
@@ -142,8 +158,10 @@ interface Part {
 }
 
 interface Candidate {
-  /** Pagefind's id of the article. */
+  /** Pagefind's id of the article, with its part's place (ids are only unique within a part). */
   id: string;
+  /** Newest first, as `IndexParts.parts`. */
+  part: number;
   /** Per part, per alternative, this article's Pagefind result. */
   results: (PagefindResult | undefined)[][];
   parts: number;
@@ -169,18 +187,34 @@ function makeCompound(first: string, second: string): boolean {
   return (short(a) && number(b)) || (number(a) && short(b)) || letter(b) || letter(a);
 }
 
+/** A first answer while the older parts of the index are searched. */
+export type ProgressListener = (outcome: SearchOutcome) => void;
+
+/** BM25's saturation of term frequency. */
+const SATURATION = 1.2;
+
+/**
+ * How much one alternative found in one article weighs: BM25's idf and saturated term frequency
+ * (without length normalisation, which Pagefind gives only once a record is loaded), from counts
+ * over the whole archive, so that the same article scores the same however the index is cut.
+ */
+function termWeight(articles: number, holding: number, occurrences: number): number {
+  const idf = Math.log(1 + (articles - holding + 0.5) / (holding + 0.5));
+  return (idf * occurrences * (SATURATION + 1)) / (occurrences + SATURATION);
+}
+
 export class SearchEngine {
-  readonly #pagefind: Pagefind;
+  readonly #index: IndexParts;
   readonly #glossary: readonly GlossaryName[];
   readonly #findNames: (text: string) => NameMatch[];
   readonly #vocabulary: VocabularyLoader;
 
   constructor(
-    pagefind: Pagefind,
+    index: IndexParts,
     glossary: readonly GlossaryName[],
     vocabulary: VocabularyLoader = async () => undefined,
   ) {
-    this.#pagefind = pagefind;
+    this.#index = index;
     this.#glossary = glossary;
     this.#findNames = nameMatcher(glossary);
     this.#vocabulary = vocabulary;
@@ -196,12 +230,17 @@ export class SearchEngine {
    * spelling of a name or of an indexed word is, is searched as that spelling instead (unless
    * `verbatim`), and the outcome says so.
    */
-  async search(raw: string, options: SearchOptions, limit = PAGE_SIZE): Promise<SearchOutcome> {
-    const outcome = await this.#search(raw, options, limit);
+  async search(
+    raw: string,
+    options: SearchOptions,
+    limit = PAGE_SIZE,
+    onProgress?: ProgressListener,
+  ): Promise<SearchOutcome> {
+    const outcome = await this.#search(raw, options, limit, onProgress);
     if (options.verbatim || outcome.missing.length === 0) return outcome;
     const searched = await this.#corrected(raw, outcome);
     if (searched === undefined) return outcome;
-    const better = await this.#search(searched, options, limit);
+    const better = await this.#search(searched, options, limit, onProgress);
     if (better.articles.length === 0 || better.missing.length >= outcome.missing.length)
       return outcome;
     return { ...better, correction: { typed: raw.trim(), searched } };
@@ -279,76 +318,193 @@ export class SearchEngine {
     return parts;
   }
 
-  async #search(raw: string, options: SearchOptions, limit: number): Promise<SearchOutcome> {
+  /**
+   * Starts loading the index chunks of the words typed so far, in the parts a search would ask
+   * first, while an earlier search runs (Pagefind's `preload`).
+   */
+  preload(raw: string, options: SearchOptions): void {
     const query = this.parse(raw);
-    const empty = { query, articles: [], total: 0, complete: 0, missing: [], partial: false };
+    const terms = [...query.words, ...query.phrases.flatMap((phrase) => phrase.split(' '))];
+    if (terms.length === 0) return;
+    const parts = options.sort === 'date' ? this.#index.parts.slice(0, 1) : this.#index.parts;
+    for (const part of parts) part.preload(terms.join(' '), this.#filters(options)).catch(() => {});
+  }
+
+  #filters(options: SearchOptions): Record<string, unknown> {
+    return options.tag ? { filters: { [TAG_FILTER]: options.tag } } : {};
+  }
+
+  async #search(
+    raw: string,
+    options: SearchOptions,
+    limit: number,
+    onProgress: ProgressListener | undefined,
+  ): Promise<SearchOutcome> {
+    const query = this.parse(raw);
+    const empty = {
+      query,
+      articles: [],
+      total: 0,
+      complete: 0,
+      missing: [],
+      partial: false,
+      exhaustive: true,
+      searching: false,
+    };
     if (isEmptyQuery(query)) return empty;
     const parts = await this.#parts(query);
+    // A word in no article has no alternative: the query will be corrected, and a first answer
+    // saying the word is in no article would only flash.
+    const progress = parts.some((part) => part.alternatives.length === 0) ? undefined : onProgress;
 
     // Sorted by date, Pagefind gives each part's articles newest first.
-    const order = options.sort === 'date' ? { sort: { published: 'desc' } } : {};
-    // Articles with a name of the query in their title, to rank above those that mention it.
-    const titled = new Map<string, number>();
-    const [perPart, tagged] = await Promise.all([
-      Promise.all(
-        parts.map((part) =>
-          Promise.all(
-            part.alternatives.map(
-              async (alternative) => (await this.#pagefind.search(alternative.term, order)).results,
+    const order = {
+      ...(options.sort === 'date' ? { sort: { published: 'desc' } } : {}),
+      ...this.#filters(options),
+    };
+    /** One part of the index: per query part, per alternative, its results; names in titles. */
+    const searchIn = (index: PagefindIndex) =>
+      Promise.all([
+        Promise.all(
+          parts.map((part) =>
+            Promise.all(
+              part.alternatives.map(async (alternative) =>
+                // A match in the outline (meta) alone has no position in the content: no match.
+                (await index.search(alternative.term, order)).results.filter(
+                  (result) => result.words.length > 0,
+                ),
+              ),
             ),
           ),
         ),
-      ),
-      options.tag
-        ? this.#pagefind
-            .search(tagToken(options.tag))
-            .then(({ results }) => new Set(results.map((r) => r.id)))
-        : undefined,
-      ...query.names.map(async (name) => {
-        for (const { id } of (await this.#pagefind.search(titleNameToken(name.id))).results)
-          titled.set(id, (titled.get(id) ?? 0) + 1);
-      }),
-    ]);
-    // A word the index does not hold has no alternative; a phrase or name may find nothing.
-    const missing = parts
-      .filter((_, i) => perPart[i]!.every((results) => results.length === 0))
-      .map((part) => part.label);
+        Promise.all(
+          query.names.map(
+            async (name) => (await index.search(titleNameToken(name.id), order)).results,
+          ),
+        ),
+      ]);
+    const indexes = this.#index.parts;
+    // By relevance every part is needed: all are asked at once and answer newest first. By
+    // date, a part is asked only if the newer ones did not give enough.
+    const asked = options.sort === 'date' ? [] : indexes.map(searchIn);
 
-    // Articles holding every part first, then those with some (most parts first); within each,
-    // by Pagefind's score, or by date (the first place any part's list gives them).
+    // Articles with a name of the query in their title, to rank above those that mention it.
+    const titled = new Map<string, number>();
     const articles = new Map<string, Candidate>();
-    perPart.forEach((alternatives, i) => {
-      alternatives.forEach((results, j) => {
-        results.forEach((result, place) => {
-          if (tagged && !tagged.has(result.id)) return;
-          const entry = articles.get(result.id) ?? {
-            id: result.id,
-            results: parts.map((part) => part.alternatives.map(() => undefined)),
-            parts: 0,
-            score: 0,
-            place,
-          };
-          if (entry.results[i]!.every((found) => found === undefined)) entry.parts++;
-          entry.results[i]![j] = result;
-          entry.score += result.score;
-          entry.place = Math.min(entry.place, place);
-          articles.set(result.id, entry);
+    /** Per query part, per alternative: in how many articles of the parts searched it is. */
+    const holding = parts.map((part) => part.alternatives.map(() => 0));
+    /** Per query part: whether any part of the index found it. */
+    const found = parts.map(() => false);
+    /** Places in date order: those of all newer parts come first. */
+    let placed = 0;
+    let outcome = empty as SearchOutcome;
+    for (let p = 0; p < indexes.length; p++) {
+      const [perPart, titles] = await (asked[p] ?? searchIn(indexes[p]!));
+      for (const results of titles)
+        for (const { id } of results) titled.set(`${p}:${id}`, (titled.get(`${p}:${id}`) ?? 0) + 1);
+      let longest = 0;
+      perPart.forEach((alternatives, i) => {
+        alternatives.forEach((results, j) => {
+          holding[i]![j]! += results.length;
+          if (results.length > 0) found[i] = true;
+          longest = Math.max(longest, results.length);
+          results.forEach((result, place) => {
+            const key = `${p}:${result.id}`;
+            const entry = articles.get(key) ?? {
+              id: key,
+              part: p,
+              results: parts.map((part) => part.alternatives.map(() => undefined)),
+              parts: 0,
+              score: 0,
+              place: placed + place,
+            };
+            if (entry.results[i]!.every((known) => known === undefined)) entry.parts++;
+            entry.results[i]![j] = result;
+            entry.place = Math.min(entry.place, placed + place);
+            articles.set(key, entry);
+          });
         });
       });
-    });
-    const ranked = [...articles.values()].sort(
+      placed += longest;
+      const last = p === indexes.length - 1;
+      const full = (article: Candidate) => article.parts === parts.length;
+      const enough =
+        options.sort === 'date' &&
+        found.every(Boolean) &&
+        [...articles.values()].filter(full).length >= limit;
+      const done = last || enough;
+      if (!done && !progress) continue;
+      outcome = await this.#outcome(query, parts, [...articles.values()], {
+        titled,
+        holding,
+        found,
+        options,
+        limit,
+        exhaustive: last,
+        searching: !done,
+      });
+      if (done) break;
+      progress!(outcome);
+    }
+    return outcome;
+  }
+
+  /** The outcome from the candidates found so far: ranked, the first `limit` loaded. */
+  async #outcome(
+    query: ParsedQuery,
+    parts: Part[],
+    candidates: Candidate[],
+    context: {
+      titled: Map<string, number>;
+      holding: number[][];
+      found: boolean[];
+      options: SearchOptions;
+      limit: number;
+      exhaustive: boolean;
+      searching: boolean;
+    },
+  ): Promise<SearchOutcome> {
+    const { titled, holding, found, options, limit } = context;
+    // A word the index does not hold has no alternative; a phrase or name may find nothing (in
+    // no part: a first answer does not know yet, and says nothing is missing). Within a tag,
+    // finding nothing says nothing of the rest of the archive.
+    const missing = context.searching
+      ? []
+      : parts
+          .filter((part, i) => part.alternatives.length === 0 || (!options.tag && !found[i]))
+          .map((part) => part.label);
+    const articles = this.#index.articles;
+    for (const candidate of candidates) {
+      candidate.score = candidate.results.reduce(
+        (sum, alternatives, i) =>
+          sum +
+          Math.max(
+            0,
+            ...alternatives.map((result, j) =>
+              result ? termWeight(articles, holding[i]![j]!, result.words.length) : 0,
+            ),
+          ),
+        0,
+      );
+    }
+    // Articles holding every part first, then those with some (most parts first); within each,
+    // by score, or by date (the first place any part's list gives them). Equal scores keep
+    // Pagefind's ids' order: the same in any cut of the index.
+    const ranked = candidates.sort(
       (a, b) =>
         b.parts - a.parts ||
         (options.sort === 'date'
           ? a.place - b.place
-          : (titled.get(b.id) ?? 0) - (titled.get(a.id) ?? 0) || b.score - a.score),
+          : (titled.get(b.id) ?? 0) - (titled.get(a.id) ?? 0) ||
+            b.score - a.score ||
+            (a.id.slice(a.id.indexOf(':')) < b.id.slice(b.id.indexOf(':')) ? -1 : 1)),
     );
     const loaded = await Promise.all(
       ranked
         .slice(0, limit)
         .map((article) => this.#article(article.results, parts, query, missing.length > 0)),
     );
-    const found = loaded.filter(
+    const shown = loaded.filter(
       (article): article is ArticleResult => article !== undefined && article.hits.length > 0,
     );
     // Pagefind matches prefixes and numbers within numbers: what is left once the passages are
@@ -364,7 +520,7 @@ export class SearchEngine {
         Number(article.hits.some((hit) => hit.kind === 'headline' && hit.complete))
       );
     };
-    const results = found
+    const results = shown
       .map((article, index) => ({ article, index, rank: rank(article) }))
       .sort((a, b) => b.rank - a.rank || a.index - b.index)
       .map(({ article }) => article);
@@ -379,10 +535,12 @@ export class SearchEngine {
     return {
       query,
       articles: results,
-      total: ranked.length - (loaded.length - found.length),
+      total: ranked.length - (loaded.length - shown.length),
       complete: ranked.filter(full).length - notComplete.length,
       missing,
       partial: results.some((article) => article.hits.some((hit) => !hit.complete)),
+      exhaustive: context.exhaustive,
+      searching: context.searching,
     };
   }
 
@@ -398,7 +556,7 @@ export class SearchEngine {
       .flat()
       .find((result) => result !== undefined)
       ?.data();
-    const outlineJson = first?.filters[outlineFilter]?.[0];
+    const outlineJson = first?.meta[outlineMeta];
     if (!first || !outlineJson) return undefined;
     const outline = JSON.parse(outlineJson) as ArticleOutline;
     const words = first.content.split(/\s+/).filter(Boolean);

@@ -1,10 +1,11 @@
 /**
- * On every page, and tiny: waits for a sign that the reader wants to search (focus or typing in
- * the search box, `/`, or opening the search page) and only then loads the search code and
- * Pagefind's index. A plain article view fetches none of it.
+ * On every page, and tiny: waits for a sign that the reader wants to search (the pointer over the
+ * search form, focus or typing in the search box, `/`, or opening the search page) and only then
+ * loads the search code and Pagefind's index: its code, WebAssembly and the parts' metadata load
+ * while the pointer travels or the first key is pressed. A plain article view fetches none of it.
  */
 import { templateIds } from '../lib/template-ids';
-import { startSearchWorker } from './search-client';
+import { loadResultsStyles } from './search-styles';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 const form = byId<HTMLFormElement>(templateIds.searchForm);
@@ -14,17 +15,20 @@ let started: Promise<void> | undefined;
 
 function start(): Promise<void> {
   // The worker starts loading Pagefind while the interface code loads.
-  started ??= Promise.all([startSearchWorker(), import('./search-ui')]).then(
-    ([search, { startSearch }]) =>
-      startSearch(search, {
-        form: form!,
-        input: input!,
-        status: byId(templateIds.searchStatus)!,
-        list: byId(templateIds.searchResults)!,
-        panel: onSearchPage ? undefined : byId(templateIds.searchPanel),
-        tag: byId<HTMLSelectElement>(templateIds.searchTag),
-        sort: byId<HTMLSelectElement>(templateIds.searchSort),
-      }),
+  started ??= Promise.all([
+    import('./search-client').then(({ startSearchWorker }) => startSearchWorker()),
+    import('./search-ui'),
+    loadResultsStyles(),
+  ]).then(([search, { startSearch }]) =>
+    startSearch(search, {
+      form: form!,
+      input: input!,
+      status: byId(templateIds.searchStatus)!,
+      list: byId(templateIds.searchResults)!,
+      panel: onSearchPage ? undefined : byId(templateIds.searchPanel),
+      tag: byId<HTMLSelectElement>(templateIds.searchTag),
+      sort: byId<HTMLSelectElement>(templateIds.searchSort),
+    }),
   );
   return started;
 }
@@ -38,6 +42,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 if (form && input) {
   input.addEventListener('focus', () => void start(), { once: true });
+  form.addEventListener('pointerenter', () => void start(), { once: true });
   document.addEventListener('keydown', (event) => {
     if (
       event.key === '/' &&

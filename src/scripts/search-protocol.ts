@@ -16,6 +16,7 @@ export interface SearchRequest {
 }
 
 export type SearchResponse =
-  | { id: number; outcome: SearchOutcome }
+  /** With `progress`, a first answer from the newer parts of the index; the final one follows. */
+  | { id: number; outcome: SearchOutcome; progress?: true }
   | { id: number; superseded: true }
   | { id: number; error: string };

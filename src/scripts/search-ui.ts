@@ -82,17 +82,19 @@ function summary(outcome: SearchOutcome, raw: string): string {
     if (outcome.missing.length === 0) parts.push(`Nothing found for “${raw.trim()}”.`);
   } else if (!some) {
     parts.push(
-      outcome.complete > complete.length
-        ? `${outcome.complete} articles match; the first ${complete.length} are shown.`
+      outcome.complete > complete.length || !outcome.exhaustive
+        ? `${outcome.exhaustive ? '' : 'At least '}${outcome.complete} articles match; the first ${complete.length} are shown.`
         : `${found} ${count === 1 ? 'matches' : 'match'}.`,
     );
   } else {
-    const more = outcome.total > outcome.articles.length;
+    const more = outcome.total > outcome.articles.length || !outcome.exhaustive;
     const which = more
-      ? `${outcome.total} articles have some of the words; the first ${outcome.articles.length} are shown.`
+      ? `${outcome.exhaustive ? '' : 'At least '}${outcome.total} articles have some of the words; the first ${outcome.articles.length} are shown.`
       : `${found} ${count === 1 ? 'has' : 'have'} only some of the words.`;
     parts.push(outcome.missing.length > 0 ? which : `No passage has every word; ${which}`);
   }
+  // A first answer: the count grows as the older parts of the index answer.
+  if (outcome.searching) parts.push('Searching older articles…');
   return parts.join(' ');
 }
 
@@ -242,6 +244,7 @@ export function startSearch(search: SearchClient, elements: Elements): void {
     const raw = input.value;
     if (!raw.trim()) {
       list.replaceChildren();
+      list.removeAttribute('aria-busy');
       list.dataset['query'] = '';
       status.textContent = '';
       if (note) note.textContent = '';
@@ -251,28 +254,42 @@ export function startSearch(search: SearchClient, elements: Elements): void {
       if (panel) panel.hidden = true;
       return;
     }
-    const outcome = await search.search(raw, options(), limit);
-    // A newer keystroke already has its own search running (or replaced this one).
-    if (!outcome || ticket !== latest) return;
+    const show = (outcome: SearchOutcome) => {
+      // A newer keystroke already has its own search running (or replaced this one).
+      if (ticket === latest) render(raw, outcome);
+    };
+    const outcome = await search.search(raw, options(), limit, show);
+    if (outcome) show(outcome);
+  }
+
+  /** Shows an outcome: a first one (`searching`) while older parts answer, then the final one. */
+  function render(raw: string, outcome: SearchOutcome): void {
     // A reader who arrowed into the results of a shorter query keeps their place when the
     // results of the whole query replace them, instead of losing focus to the page.
     // ("Show more results" puts focus on the first new article instead, below.)
     const focused =
       focusAt === undefined ? stops().indexOf(document.activeElement as HTMLElement) : -1;
     renderResults(list, partialBox, outcome, !onSearchPage);
-    more.hidden = outcome.total <= outcome.articles.length;
+    more.hidden = outcome.total <= outcome.articles.length && outcome.exhaustive;
     showCorrection(outcome);
     if (focused >= 0) {
       const after = stops();
       (after[Math.min(focused, after.length - 1)] ?? input).focus();
     }
-    if (focusAt !== undefined) {
+    if (focusAt !== undefined && !outcome.searching) {
       list.children[focusAt]?.querySelector('a')?.focus();
       focusAt = undefined;
     }
-    // Which search the list shows: lets tests and tools wait for the right results.
-    list.dataset['query'] =
-      `${raw}|${options().tag ?? ''}|${options().sort}${options().verbatim ? '|verbatim' : ''}`;
+    // Which search the list shows, once it is complete: lets tests and tools wait for the
+    // right results. Until then the list is busy.
+    const key = `${raw}|${options().tag ?? ''}|${options().sort}${options().verbatim ? '|verbatim' : ''}`;
+    if (outcome.searching) {
+      list.setAttribute('aria-busy', 'true');
+      delete list.dataset['query'];
+    } else {
+      list.removeAttribute('aria-busy');
+      list.dataset['query'] = key;
+    }
     const line = summary(outcome, raw);
     status.replaceChildren(
       ...(outcome.correction

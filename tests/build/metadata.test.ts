@@ -24,6 +24,8 @@ describe('article metadata', () => {
     expect(meta(document, 'og:type')).toEqual(['article']);
     expect(meta(document, 'og:url')).toEqual([url]);
     expect(meta(document, 'og:title')).toEqual([seed.title]);
+    // language_TERRITORY: the site's `en` with its likeliest territory.
+    expect(meta(document, 'og:locale')).toEqual(['en_US']);
     expect(meta(document, 'article:published_time')).toEqual(['2023-04-21']);
     expect(meta(document, 'article:modified_time')).toEqual(['2023-04-21']);
     expect(meta(document, 'article:tag')).toEqual(['Ukraine', 'NATO', 'Russia', 'Military aid']);
@@ -97,9 +99,30 @@ describe('feeds and crawlers', () => {
     expect(first.querySelector('pubDate')?.textContent).toBe('Fri, 21 Apr 2023 00:00:00 GMT');
   });
 
+  it('the RSS feed carries each article’s full text, every address absolute', () => {
+    const feed = readFileSync(join(distDir, 'rss.xml'), 'utf8');
+    const document = new DOMParser().parseFromString(feed, 'text/xml');
+    const item = [...document.querySelectorAll('item')].find(
+      (entry) => entry.querySelector('title')?.textContent === seed.title,
+    )!;
+    const html = item.getElementsByTagName('content:encoded')[0]?.textContent ?? '';
+    const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+    const page = readPage(`articles/${seedSlug}/index.html`);
+    // Every paragraph of the page, in order, and nothing of the page's own furniture.
+    expect([...body.querySelectorAll('p')].map((p) => p.textContent)).toEqual(
+      [...page.querySelectorAll('.article-body p')].map((p) => p.textContent),
+    );
+    expect(body.querySelectorAll('.paragraph-link, .heading-anchor')).toHaveLength(0);
+    const addresses = [...body.querySelectorAll('[href], [src]')].map(
+      (element) => element.getAttribute('href') ?? element.getAttribute('src')!,
+    );
+    expect(addresses.length).toBeGreaterThan(0);
+    for (const address of addresses) expect(address).toMatch(/^https:\/\//);
+  });
+
   it('the sitemap lists the articles and robots.txt points to it', () => {
     const sitemap = readFileSync(join(distDir, 'sitemap-0.xml'), 'utf8');
-    expect(sitemap).toContain(`<loc>${url}</loc>`);
+    expect(sitemap).toContain(`<loc>${url}</loc><lastmod>2023-04-21T00:00:00.000Z</lastmod>`);
     expect(sitemap).not.toContain('/404');
     expect(readFileSync(join(distDir, 'robots.txt'), 'utf8')).toContain(
       'Sitemap: https://dispatch.example/sitemap-index.xml',

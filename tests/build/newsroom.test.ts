@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedSlug } from '../support/article-source';
 import { readPage, visibleText } from '../support/dist';
@@ -227,6 +227,42 @@ describe('the front page (tests/fixtures/newsroom)', () => {
     const tag = page('tags/ukraine');
     expect(tag.querySelector('nav.sections a[aria-current="page"]')?.textContent?.trim()).toBe(
       'Ukraine',
+    );
+  });
+});
+
+describe('feeds and sitemap (tests/fixtures/newsroom)', () => {
+  it('gives the full text in the feed with the lead picture and the inline figures, published', () => {
+    const feed = readFileSync(join(dist, 'rss.xml'), 'utf8');
+    const xml = new DOMParser().parseFromString(feed, 'text/xml');
+    const item = [...xml.querySelectorAll('item')].find(
+      (entry) =>
+        entry.querySelector('link')?.textContent === 'https://dispatch.example/articles/pictures/',
+    )!;
+    const html = item.getElementsByTagName('content:encoded')[0]?.textContent ?? '';
+    const body = parseHTML(`<html><body>${html}</body></html>`).document;
+    const figures = [...body.querySelectorAll('figure')];
+    // The lead picture, then the chart and the decorative picture of the body.
+    expect(figures).toHaveLength(3);
+    expect(visibleText(figures[0]!.querySelector('figcaption'))).toBe(
+      'The lead picture of the fixture article, drawn for the tests. Credit: Dispatch test suite',
+    );
+    for (const img of body.querySelectorAll('img')) {
+      const src = img.getAttribute('src')!;
+      expect(src).toMatch(/^https:\/\/dispatch\.example\/_astro\//);
+      expect(existsSync(builtFile(src)), src).toBe(true);
+      for (const [candidate] of srcsetFiles(img)) {
+        expect(candidate).toMatch(/^https:\/\//);
+        expect(existsSync(builtFile(candidate!)), candidate).toBe(true);
+      }
+    }
+  });
+
+  it('dates each article in the sitemap by its last update', () => {
+    const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
+    // Updated 3 May 2023 at 09:00 in Kyiv (UTC+3).
+    expect(sitemap).toContain(
+      '<loc>https://dispatch.example/articles/pictures/</loc><lastmod>2023-05-03T06:00:00.000Z</lastmod>',
     );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedSlug } from '../support/article-source';
 import { useBuiltSite } from '../support/site';
+import { waitForLanding } from '../support/landing';
 
 const path = `articles/${seedSlug}/`;
 const lead = 'NATO Secretary General Jens Stoltenberg said he was “confident”';
@@ -121,6 +122,7 @@ describe('arriving on a link', () => {
     await page.goto(t.site.url + path);
     const id = await page.locator('.article-body > p').nth(8).getAttribute('id');
     await page.goto(`${t.site.url}${path}#${id}`);
+    await waitForLanding(page);
     const arrived = await page.evaluate(() => {
       const target = document.querySelector<HTMLElement>('.is-linked')!;
       let heading = target.previousElementSibling;

@@ -356,6 +356,25 @@ describe('print', () => {
     await close(page);
   });
 
+  it('keeps each heading with the text after it on paper, and no paragraph splits to one line', async () => {
+    const page = await open(desktop);
+    await page.emulateMedia({ media: 'print' });
+    const rules = await page.evaluate(() => ({
+      headings: [...document.querySelectorAll('main h1, main h2, main h3')].map((heading) => {
+        const style = getComputedStyle(heading);
+        return `${style.breakAfter} ${style.breakInside}`;
+      }),
+      blocks: [...document.querySelectorAll('.article-body p, .article-body li')].map((block) => {
+        const style = getComputedStyle(block);
+        return Math.min(Number(style.orphans), Number(style.widows));
+      }),
+    }));
+    expect(rules.headings.length).toBeGreaterThan(3);
+    for (const rule of rules.headings) expect(rule).toBe('avoid avoid');
+    for (const lines of rules.blocks) expect(lines).toBeGreaterThanOrEqual(2);
+    await close(page);
+  });
+
   it('prints full addresses only: no relative address is printed', async () => {
     const page = await open(desktop);
     await page.emulateMedia({ media: 'print' });

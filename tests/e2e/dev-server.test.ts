@@ -101,6 +101,12 @@ describe('npm run dev', () => {
       const bytes = Buffer.from(await served.arrayBuffer());
       expect(bytes.equals(readFileSync(join(built.distDir, 'pagefind', file))), file).toBe(true);
     }
+    // The parts' manifest too: the dev server cuts the index as the build does.
+    const manifest = await fetch(`${dev.url}search/parts.json`);
+    expect(manifest.status).toBe(200);
+    expect(await manifest.text()).toBe(
+      readFileSync(join(built.distDir, 'search/parts.json'), 'utf8'),
+    );
     const words = readdirSync(join(built.distDir, 'search/words'));
     expect(words).toContain('files.json');
     for (const file of words) {

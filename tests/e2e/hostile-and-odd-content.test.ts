@@ -6,6 +6,7 @@ import { buildTemporarySite } from '../support/build';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { fixturesDir, projectRoot } from '../support/paths';
 import { serveStatic, type StaticSite } from '../support/server';
+import { waitForLanding } from '../support/landing';
 
 /** A 20,000-word article: 400 paragraphs of 50 words, a heading every 40 paragraphs. */
 function longArticle(): string {
@@ -226,6 +227,7 @@ describe('odd but valid articles', () => {
     // 20,830 words with the paragraph numbers and headings, at 230 a minute.
     expect(await page.locator('.reading-time').textContent()).toBe('91 min read');
     await page.goto(`${site.url}articles/long/#${ids[399]}`);
+    await waitForLanding(page);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
       'Paragraph 400:',
     );

@@ -11,6 +11,7 @@ import { launchBrowser, type TestBrowser } from '../support/browser';
 import { buildAgain, type TemporaryBuild } from '../support/build';
 import { projectRoot } from '../support/paths';
 import { serveStatic, type StaticSite } from '../support/server';
+import { waitForLanding } from '../support/landing';
 
 const seedFile = `articles/${seedSlug}.md`;
 const seed = readFileSync(join(projectRoot, 'content', seedFile), 'utf8');
@@ -107,11 +108,7 @@ describe('npm run link-report, and the report at the end of npm run build', () =
       // A fresh load each time, as a reader following the link from elsewhere.
       await page.goto('about:blank');
       await page.goto(`${url}#${link.id}`);
-      await page.waitForFunction(
-        () =>
-          document.querySelector('.is-linked') ||
-          document.getElementById('anchor-notice')?.textContent,
-      );
+      await waitForLanding(page);
       const seen = await page.evaluate(() => {
         const notice = document.getElementById('anchor-notice')?.textContent ?? '';
         return {

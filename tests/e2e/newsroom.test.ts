@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { newsroomBuild } from '../support/newsroom';
+import { seedSlug } from '../support/article-source';
 import { serveStatic, type StaticSite } from '../support/server';
+import { recordTransfers, type Transfer } from '../support/transfers';
 
 let site: StaticSite;
 let chromium: TestBrowser;
@@ -162,6 +164,39 @@ describe('the newsroom fixture in a browser: layout', () => {
     }
   });
 
+  it('starts the lead paragraph on a phone’s first screen under a lead picture, shown whole', async () => {
+    // A wide picture under a full header (two bylines, an update, a correction), and an upright one.
+    for (const path of ['articles/pictures/', 'articles/second/']) {
+      const page = await open(path, phone);
+      const lead = page.locator('.article-body > p').first();
+      const box = (await lead.boundingBox())!;
+      const lineHeight = await lead.evaluate((p) => parseFloat(getComputedStyle(p).lineHeight));
+      expect(box.y + 2 * lineHeight, path).toBeLessThanOrEqual(844);
+      // Whole: the box has the file's proportions, so nothing is cropped.
+      const picture = await page.locator('.figure--lead img').evaluate((img) => {
+        const shown = img.getBoundingClientRect();
+        const file = img as HTMLImageElement;
+        return { ratio: shown.width / shown.height, file: file.width / file.height };
+      });
+      expect(picture.ratio, path).toBeCloseTo(picture.file, 1);
+      await page.context().close();
+    }
+  });
+
+  it('sets an upright picture beside its caption, on a phone and on a wide screen', async () => {
+    for (const options of [{}, phone]) {
+      const page = await open('articles/second/', options);
+      const [picture, caption] = await Promise.all(
+        ['.figure--lead img', '.figure--lead figcaption'].map((selector) =>
+          page.locator(selector).boundingBox(),
+        ),
+      );
+      expect(caption!.x).toBeGreaterThanOrEqual(picture!.x + picture!.width);
+      expect(caption!.y + caption!.height).toBeCloseTo(picture!.y + picture!.height, 0);
+      await page.context().close();
+    }
+  });
+
   it('fits a phone’s width: no page scrolls sideways', async () => {
     for (const [, path] of pages) {
       const page = await open(path, phone);
@@ -180,5 +215,40 @@ describe('the newsroom fixture in a browser: layout', () => {
     await page.getByRole('link', { name: 'A second fixture article by the same reporter' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/articles/second/');
     await page.context().close();
+  });
+});
+
+describe('the newsroom fixture in a browser: weight on the wire', () => {
+  /** What crossed the network, pictures apart (they are counted on their own). */
+  const text = (transfers: Transfer[]) =>
+    transfers.filter((transfer) => transfer.type !== 'Image' && !transfer.cached);
+  const bytes = (transfers: Transfer[]) =>
+    transfers.reduce((sum, transfer) => sum + transfer.bodyBytes, 0);
+  const summary = (transfers: Transfer[]) =>
+    transfers
+      .map((transfer) => `${new URL(transfer.url).pathname} ${transfer.bodyBytes}`)
+      .join('\n');
+
+  it('an article’s first view is at most 12 KB in 3 requests; the next article opened, 7 KB', async () => {
+    // Compressed as a static host serves it, with Astro's named-by-content files kept by the browser.
+    const host = await serveStatic({ root: (await newsroomBuild()).distDir, compress: true });
+    const context = await chromium.newContext();
+    const page = await context.newPage();
+    const transfers = await recordTransfers(page);
+    await page.goto(`${host.url}articles/${seedSlug}/`, { waitUntil: 'networkidle' });
+    const first = text(transfers());
+    expect(first.length, summary(first)).toBeLessThanOrEqual(3);
+    expect(bytes(first), summary(first)).toBeLessThanOrEqual(12 * 1024);
+    // The stylesheet and the script are the ones every page shares: only the page itself is new.
+    const before = transfers().length;
+    await page.goto(`${host.url}articles/pictures/`, { waitUntil: 'networkidle' });
+    const next = text(transfers().slice(before));
+    expect(
+      next.map((transfer) => transfer.type),
+      summary(next),
+    ).toEqual(['Document']);
+    expect(bytes(next), summary(next)).toBeLessThanOrEqual(7 * 1024);
+    await context.close();
+    await host.close();
   });
 });

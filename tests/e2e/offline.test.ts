@@ -11,6 +11,14 @@ describe('offline', () => {
     const page = await context.newPage();
     await page.goto(`${t.site.url}articles/${seedSlug}/`);
     await page.waitForLoadState('networkidle');
+    // A reader who scrolls fetches the paragraph-link code (src/scripts/page.ts): it is then at
+    // hand offline.
+    const fetched = page.waitForResponse((response) =>
+      /\/paragraph-anchors\.[^/]+\.js$/.test(response.url()),
+    );
+    await page.mouse.wheel(0, 200);
+    await fetched;
+    await page.waitForLoadState('networkidle');
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await context.setOffline(true);

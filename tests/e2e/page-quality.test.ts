@@ -65,7 +65,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
 describe('weight and requests', () => {
   const t = useBuiltSite();
 
-  it('the article page loads in at most 3 requests and 20 KB gzipped', async () => {
+  it('the article page loads in at most 3 requests and 12 KB gzipped', async () => {
     const context = await t.chromium.newContext();
     const page = await context.newPage();
     const requested: string[] = [];
@@ -77,7 +77,7 @@ describe('weight and requests', () => {
         join(distDir, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : ''),
       )
       .reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 6 }).length, 0);
-    expect(gzipped).toBeLessThanOrEqual(20 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(12 * 1024);
     await context.close();
   });
 

@@ -5,6 +5,7 @@ import { buildTemporarySite, type TemporaryBuild } from '../support/build';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { serveStatic, type StaticSite } from '../support/server';
 import { afterAll } from 'vitest';
+import { waitForLanding } from '../support/landing';
 
 /**
  * Links survive edits: the seed article is built beside edited copies of itself, and links taken
@@ -95,6 +96,7 @@ afterAll(async () => {
 async function follow(slug: string, fragment: string): Promise<Page> {
   const page = await chromium.browser.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.url}articles/${slug}/#${fragment}`);
+  await waitForLanding(page);
   return page;
 }
 

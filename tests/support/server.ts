@@ -35,6 +35,7 @@ export async function serveStatic({
   compress = false,
 }: ServeOptions): Promise<StaticSite> {
   const rootDir = normalize(root + sep);
+  const assetsDir = join(rootDir, '_astro', sep);
 
   async function send(
     res: ServerResponse,
@@ -47,7 +48,10 @@ export async function serveStatic({
     const zip = gzip && /^(text\/|application\/(javascript|json|xml|rss))|svg/.test(type);
     res.writeHead(status, {
       'content-type': type,
-      'cache-control': 'no-cache',
+      // Astro's /_astro/ files are named by their content: a host can let browsers keep them.
+      'cache-control': file.startsWith(assetsDir)
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
       ...(zip
         ? { 'content-encoding': 'gzip', vary: 'accept-encoding' }
         : { 'content-length': info.size }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGlossary } from '../../src/content/glossary';
 import { articleRecord } from '../../src/integrations/search-records';
 import { nameMatcher } from '../../src/lib/names';
-import { outlineFilter, wordCount, type ArticleOutline } from '../../src/lib/search-outline';
+import { outlineMeta, wordCount, type ArticleOutline } from '../../src/lib/search-outline';
 
 const findNames = nameMatcher(
   parseGlossary('kyiv:\n  name: Kyiv\n  kind: place\n  spellings: [Kiev]\n', 'g.yaml'),
@@ -31,13 +31,13 @@ const page = `<html><body><nav class="toc"><a href="#s">In this article</a></nav
 
 describe('articleRecord', () => {
   const record = articleRecord(page, findNames)!;
-  const outline = JSON.parse(record.filters[outlineFilter]![0]!) as ArticleOutline;
+  const outline = JSON.parse(record.meta[outlineMeta]!) as ArticleOutline;
 
   it('makes one record per article: headline, standfirst, then every section and cited block', () => {
     expect(record.url).toBe('/articles/x/');
     expect(record.content.split('\n')).toEqual([
       'Allies in Kiev',
-      'A standfirst. zznkyiv zzhkyiv zztmilitaryaid',
+      'A standfirst. zznkyiv zzhkyiv',
       'The lead, in Kiev. zznkyiv',
       'Leopard 2 and Mig-29 jets, $150 billion. zzd2zz zzdmig29zz zzd29zz zzd150zz',
       'Fighter jets',
@@ -53,7 +53,7 @@ describe('articleRecord', () => {
       published: '2023-04-21',
       sections: ['Fighter jets'],
       blocks: [
-        ['', 'headline', -1, 8],
+        ['', 'headline', -1, 7],
         ['p-1', 'paragraph', -1, 5],
         ['p-5', 'paragraph', -1, 11],
         ['jets', 'section', 0, 2],
@@ -81,8 +81,8 @@ describe('articleRecord', () => {
     expect(record.content).not.toMatch(/In this article|Also read|Another story/);
   });
 
-  it('carries no meta, which Pagefind would search as text', () => {
-    expect(Object.keys(record).sort()).toEqual(['content', 'filters', 'sort', 'url']);
+  it('carries only the outline as meta, and the publication date to sort by', () => {
+    expect(Object.keys(record).sort()).toEqual(['content', 'filters', 'meta', 'sort', 'url']);
     expect(record.sort).toEqual({ published: '2023-04-21' });
   });
 
@@ -90,7 +90,7 @@ describe('articleRecord', () => {
     const loose = `<article data-search='${JSON.stringify({ ...data, tags: [] })}'>
 <div class="article-body"><ul><li id="l-1">One <p id="p-1">inside &amp; nested</p> after
 <li id="l-2">Two</ul><p id="p-2">Open<h2 id="s">Closes it</h2><p id="p-3">Cut <em>short`;
-    const { content, filters } = articleRecord(loose, findNames)!;
+    const { content, meta } = articleRecord(loose, findNames)!;
     expect(content.split('\n').slice(2)).toEqual([
       'One inside & nested after',
       'inside & nested',
@@ -99,8 +99,13 @@ describe('articleRecord', () => {
       'Closes it',
       'Cut short',
     ]);
-    const { blocks } = JSON.parse(filters[outlineFilter]![0]!) as ArticleOutline;
+    const { blocks } = JSON.parse(meta[outlineMeta]!) as ArticleOutline;
     expect(blocks.map(([id]) => id)).toEqual(['', 'l-1', 'p-1', 'l-2', 'p-2', 's', 'p-3']);
+  });
+
+  it('files the tags under a real Pagefind filter, and the outline in meta, not in a filter', () => {
+    expect(record.filters).toEqual({ tag: ['Military aid'] });
+    expect(Object.keys(record.meta)).toEqual([outlineMeta]);
   });
 
   it('gives nothing for a page that is not an article', () => {

@@ -1,15 +1,20 @@
 import type { APIContext, GetStaticPaths } from 'astro';
 import { getArticles, type ArticleEntry } from '../../../lib/articles';
 import { archivePages, archivePath, feedPath, feedResponse } from '../../../lib/feed';
+import { pageKey } from '../../../lib/page-keys';
 import { site } from '../../../site';
 
 /** Archive feeds, `/rss/archive/1.xml` the oldest: every article, fifty to a page (RFC 5005). */
 export const getStaticPaths = (async () => {
   const pages = archivePages(await getArticles());
-  return pages.map((articles, i) => ({
-    params: { page: String(i + 1) },
-    props: { articles, page: i + 1, last: pages.length },
-  }));
+  return Promise.all(
+    pages.map(async (articles, i) => ({
+      params: { page: String(i + 1) },
+      props: { articles, page: i + 1, last: pages.length },
+      // Full pages never change their articles; the newest full page gains a next-archive link.
+      cacheKey: await pageKey(articles, { page: i + 1, last: pages.length }),
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 interface Props {

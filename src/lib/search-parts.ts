@@ -1,0 +1,88 @@
+/**
+ * How the search index is cut into parts, shared by the indexer (build and dev) and the search
+ * worker. No Node imports: the worker bundles this.
+ *
+ * Articles are ordered by (published, url), oldest first, and cut into parts of a fixed number of
+ * articles. Publishing a new article therefore changes only the newest part, and each part is
+ * written by its own Pagefind index, so indexing holds one part in memory, not the archive.
+ */
+
+/**
+ * Articles per part unless the build says otherwise (`SEARCH_PART_SIZE`): small enough that
+ * Pagefind's memory for one part stays well under 1 GB, large enough to keep the parts (and the
+ * requests of a search) few. BENCHMARKS.md has the measurements.
+ */
+export const DEFAULT_PART_SIZE = 1000;
+
+/** The Pagefind filter of an article's tags (the search page's tag control). */
+export const TAG_FILTER = 'tag';
+
+/** Where the manifest of the parts is, from the site's base. */
+export const PARTS_MANIFEST = 'search/parts.json';
+
+/** The folder of Pagefind's shared files (its JavaScript and WebAssembly), from the site's base. */
+export const PAGEFIND_DIR = 'pagefind';
+
+export interface PartEntry {
+  /** The part's Pagefind bundle, from the site's base, ending in `/`. */
+  dir: string;
+  articles: number;
+  /** The `published` of its oldest and newest article. */
+  oldest: string;
+  newest: string;
+}
+
+export interface PartsManifest {
+  /** Articles in all parts. */
+  articles: number;
+  /** Newest part first: the order the search page asks them in. */
+  parts: PartEntry[];
+}
+
+/** The folder of the part `index` (0 is the oldest), from the site's base. */
+export function partDir(index: number): string {
+  return `${PAGEFIND_DIR}/parts/${String(index).padStart(4, '0')}/`;
+}
+
+/**
+ * The part size asked for: a whole number of articles, at least 1. `undefined` or '' gives the
+ * default; anything else is a mistake the build names.
+ */
+export function parsePartSize(value: string | number | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PART_SIZE;
+  const size = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(
+      `The search part size must be a whole number of articles, at least 1: ${value}`,
+    );
+  }
+  return size;
+}
+
+/** The order articles are cut into parts in: by publication, then address, oldest first. */
+export function compareForParts(
+  a: { published: string; url: string },
+  b: { published: string; url: string },
+): number {
+  // Instants and days compare as text only when both are in UTC's form; the schema writes them so.
+  const at = (published: string) =>
+    Date.parse(published.length === 10 ? `${published}T00:00:00Z` : published);
+  return at(a.published) - at(b.published) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+/** `items` (already in `compareForParts` order) cut into parts of `size`, oldest part first. */
+export function cutIntoParts<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    parts.push(items.slice(start, start + size));
+  return parts;
+}
+
+/**
+ * Pagefind's files that are the same in every part (its code, WebAssembly and UI): written once
+ * under `PAGEFIND_DIR`, not in each part. Everything else (entry, metadata, index chunks,
+ * fragments, filters) belongs to its part.
+ */
+export function isSharedPagefindFile(path: string): boolean {
+  return !path.includes('/') && !/^pagefind-entry\.json$|\.pf_meta$/.test(path);
+}

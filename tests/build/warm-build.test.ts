@@ -1,0 +1,198 @@
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { archiveArticle, archiveFiles, correctedParagraph } from '../support/archive-fixture';
+import { buildAgain, buildTemporarySite, type TemporaryBuild } from '../support/build';
+
+/**
+ * Publishing into an archive that was built before: Astro's incremental build copies each page
+ * whose cacheKey (src/lib/page-keys.ts) and code are unchanged from the build before. A warm
+ * rebuild must give the very site a cold build of the same content gives.
+ */
+
+const ARTICLES = 55;
+const added = { file: 'articles/dispatch-new.md', path: 'articles/dispatch-new/' };
+const addedTitle = 'Ceasefire talks open in Geneva';
+const edited = { file: 'articles/dispatch-10.md', path: 'articles/dispatch-10/' };
+const correction = 'Stoltenberg told reporters in Kyiv that the talks ended before midnight.';
+const renamed = { from: 'articles/dispatch-20.md', to: 'articles/dispatch-twenty.md' };
+const deleted = { file: 'articles/dispatch-30.md', title: 'Dispatch number 30 from the front' };
+
+let cold: TemporaryBuild;
+let warm: TemporaryBuild;
+let coldAgain: TemporaryBuild;
+
+/** Every file under `root`, as sorted paths relative to it. */
+function filesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
+    .sort();
+}
+
+/** The site's text files (pages, feeds, sitemaps) that mention `text`. */
+function filesMentioning(root: string, text: string): string[] {
+  return filesUnder(root)
+    .filter((file) => /\.(html|xml|txt|json)$/.test(file))
+    .filter((file) => readFileSync(join(root, file), 'utf8').includes(text));
+}
+
+/** The pages a build's log says it copied from the build before. */
+function pagesCopied(build: TemporaryBuild): string[] {
+  return [...build.output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map(([, page]) => page!);
+}
+
+const text = (build: TemporaryBuild, file: string) =>
+  readFileSync(join(build.distDir, file), 'utf8');
+
+beforeAll(async () => {
+  cold = await buildTemporarySite(archiveFiles(ARTICLES));
+  expect(cold.exitCode, cold.output).toBe(0);
+  const content = cold.contentDir;
+  // A correction, a new article (with a tag and an author no article had), a rename, a deletion.
+  const editedFile = join(content, edited.file);
+  const source = readFileSync(editedFile, 'utf8');
+  expect(source).toContain(correctedParagraph(10));
+  writeFileSync(editedFile, source.replace(correctedParagraph(10), correction));
+  writeFileSync(
+    join(content, added.file),
+    archiveArticle(ARTICLES + 1, addedTitle)
+      .replace(/^byline: .*$/m, 'byline: Noor Haddad')
+      .replace(/^tags:\n/m, 'tags:\n  - Ceasefire\n'),
+  );
+  renameSync(join(content, renamed.from), join(content, renamed.to));
+  rmSync(join(content, deleted.file));
+  warm = await buildAgain(cold);
+  expect(warm.exitCode, warm.output).toBe(0);
+  // The same content, built from nothing.
+  const files = Object.fromEntries(
+    filesUnder(content).map((file) => [file, readFileSync(join(content, file))]),
+  );
+  coldAgain = await buildTemporarySite(files);
+  expect(coldAgain.exitCode, coldAgain.output).toBe(0);
+}, 900_000);
+
+describe('a warm rebuild after an edit, an addition, a rename and a deletion', () => {
+  it('copies the untouched pages from the build before and renders the changed ones', () => {
+    const copied = pagesCopied(warm);
+    const copiedArticles = copied.filter((page) => page.startsWith('/articles/'));
+    // Every article but the edited, added and renamed ones (the deleted one is gone).
+    expect(copiedArticles).toHaveLength(ARTICLES - 3);
+    for (const path of [edited.path, added.path, 'articles/dispatch-twenty/']) {
+      expect(copied).not.toContain(`/${path}index.html`);
+    }
+    // A list that shows none of the changed articles is copied; the front page is not.
+    expect(copied).toContain('/tags/aid/index.html');
+    expect(copied).not.toContain('/index.html');
+    // The cold build copied nothing: it had no build before it.
+    expect(pagesCopied(cold)).toEqual([]);
+  });
+
+  it('gives the same dist/, byte for byte, as a cold build of the same content', () => {
+    const files = filesUnder(warm.distDir);
+    expect(files).toEqual(filesUnder(coldAgain.distDir));
+    const differing = files.filter(
+      (file) =>
+        !readFileSync(join(warm.distDir, file)).equals(readFileSync(join(coldAgain.distDir, file))),
+    );
+    expect(differing).toEqual([]);
+  });
+
+  it('shows the correction on the article page', () => {
+    const page = text(warm, `${edited.path}index.html`);
+    expect(page).toContain(correction);
+    expect(page).not.toContain(correctedParagraph(10));
+  });
+
+  it('lists the new article everywhere it belongs', () => {
+    expect(existsSync(join(warm.distDir, added.path, 'index.html'))).toBe(true);
+    const listing = filesMentioning(warm.distDir, `/${added.path}`);
+    for (const file of [
+      'index.html',
+      'tags/ceasefire/index.html',
+      `tags/${tagSlugsOf(ARTICLES + 1)[0]}/index.html`,
+      'authors/noor-haddad/index.html',
+      'rss.xml',
+      'sitemap-0.xml',
+    ]) {
+      expect(listing).toContain(file);
+    }
+    // The newest article leads the front page.
+    expect(text(warm, 'index.html')).toContain(addedTitle);
+  });
+
+  it('drops the deleted and the renamed article from every page, feed and sitemap', () => {
+    for (const gone of ['/articles/dispatch-30/', '/articles/dispatch-20/']) {
+      expect(filesMentioning(warm.distDir, gone)).toEqual([]);
+    }
+    expect(filesMentioning(warm.distDir, deleted.title)).toEqual([]);
+    expect(existsSync(join(warm.distDir, 'articles/dispatch-30'))).toBe(false);
+    expect(existsSync(join(warm.distDir, 'articles/dispatch-20'))).toBe(false);
+    // The renamed article lives on at its new address, listed where it was.
+    expect(filesMentioning(warm.distDir, '/articles/dispatch-twenty/')).toContain(
+      `authors/${authorSlugOf(20)}/index.html`,
+    );
+  });
+
+  it('prunes the deleted pages from the incremental cache', () => {
+    const cache = join(dirname(warm.contentDir), 'cache', 'dist');
+    expect(existsSync(join(cache, 'articles/dispatch-30/index.html'))).toBe(false);
+    expect(existsSync(join(cache, 'articles/dispatch-20/index.html'))).toBe(false);
+    expect(existsSync(join(cache, 'articles/dispatch-twenty/index.html'))).toBe(true);
+  });
+});
+
+/** The tag page slugs of fixture article `n`. */
+function tagSlugsOf(n: number): string[] {
+  return [...archiveArticle(n).matchAll(/^ {2}- (.*)$/gm)].map(([, tag]) => tag!.toLowerCase());
+}
+
+/** The author page slug of fixture article `n` (see archive-fixture.ts). */
+function authorSlugOf(n: number): string {
+  const byline = /^byline: (.*)$/m.exec(archiveArticle(n))![1]!;
+  return byline.toLowerCase().replace(/ /g, '-');
+}
+
+describe('a warm rebuild after the glossary changed', () => {
+  let before: TemporaryBuild;
+  let after: TemporaryBuild;
+  let fresh: TemporaryBuild;
+  /** An article page as the first build made it (the rebuild writes into the same folder). */
+  let namedBefore: string;
+  const stoltenberg = /^jens-stoltenberg:\n(?: {2}.*\n)+/m;
+
+  beforeAll(async () => {
+    before = await buildTemporarySite(archiveFiles(5));
+    expect(before.exitCode, before.output).toBe(0);
+    namedBefore = text(before, 'articles/dispatch-1/index.html');
+    // Every article names Stoltenberg; once he is out of the glossary, no article lists him.
+    const glossaryFile = join(before.contentDir, 'glossary.yaml');
+    const glossary = readFileSync(glossaryFile, 'utf8');
+    expect(glossary).toMatch(stoltenberg);
+    writeFileSync(glossaryFile, glossary.replace(stoltenberg, ''));
+    after = await buildAgain(before);
+    expect(after.exitCode, after.output).toBe(0);
+    fresh = await buildTemporarySite(
+      Object.fromEntries(
+        filesUnder(before.contentDir).map((file) => [
+          file,
+          readFileSync(join(before.contentDir, file)),
+        ]),
+      ),
+    );
+    expect(fresh.exitCode, fresh.output).toBe(0);
+  }, 600_000);
+
+  it('renders every article again, and gives what a cold build gives', () => {
+    expect(namedBefore).toContain('Jens Stoltenberg');
+    expect(text(after, 'articles/dispatch-1/index.html')).not.toContain('Jens Stoltenberg');
+    expect(pagesCopied(after).filter((page) => page.startsWith('/articles/'))).toEqual([]);
+    const files = filesUnder(after.distDir);
+    expect(files).toEqual(filesUnder(fresh.distDir));
+    const differing = files.filter(
+      (file) =>
+        !readFileSync(join(after.distDir, file)).equals(readFileSync(join(fresh.distDir, file))),
+    );
+    expect(differing).toEqual([]);
+  });
+});
