@@ -1,11 +1,16 @@
 /**
  * The measurements made in Chromium: search latency (first search on a cold page, later
- * searches, each keystroke), bytes fetched, and the weight of pages on load. The site is served
- * on 127.0.0.1 with gzip, as a static host would; there is no network throttling, so the times
- * are the browser's own work plus loopback transfers.
+ * searches, each keystroke, realistic typing), bytes and requests, and the weight of pages on
+ * load. Each side (the site, or the Pagefind peer's bare page) is served on 127.0.0.1 with gzip
+ * by a counting server (wire.ts), as a static host would; there is no network throttling, so
+ * the times are the browser's own work plus loopback transfers.
+ *
+ * Everything is read from the DOM: the results list (`#search-results`) says which query it
+ * shows in `data-query`, whatever the search does underneath (index parts, workers, chunks).
  */
-import type { BrowserContext, Page, Request } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { TestBrowser } from '../support/browser.ts';
+import { checkTraffic, type CountingServer, type Traffic } from './wire.ts';
 
 export interface BenchQuery {
   kind: string;
@@ -33,9 +38,24 @@ export const benchQueries: BenchQuery[] = [
   { kind: 'word in no article', text: 'marathon' },
 ];
 
+/** One side of the comparison: a served folder and the page whose search box is measured. */
+export interface Side {
+  name: string;
+  server: CountingServer;
+  /** The folder served, to prove the byte count against. */
+  root: string;
+  /** Site path of the page with the box, e.g. an article (the header box) or the bare page. */
+  page: string;
+}
+
 interface Paint {
-  /** What `#search-results` says it shows: `query|tag|sort`. */
-  query: string;
+  /**
+   * What `#search-results` says it shows, `query|tag|sort`, once its results are complete; null
+   * while more are coming (the site's list is `aria-busy` while older index parts answer).
+   */
+  query: string | null;
+  /** The search box's value then: the query these results are for. */
+  input: string;
   /** performance.now() when the results were put in the page. */
   rendered: number;
   /** performance.now() after the next frame was painted. */
@@ -47,6 +67,8 @@ interface Paint {
 interface BenchState {
   /** Earliest focus, keystroke or input event since the last reset (event.timeStamp). */
   start: number;
+  /** The last keystroke: its keydown, or its input event when it had none (inserted text). */
+  lastKey: number;
   paints: Paint[];
 }
 
@@ -57,55 +79,71 @@ declare global {
 }
 
 /**
- * Runs in every page before its own scripts: notes the first focus/keystroke and, through a
- * MutationObserver, each time `#search-results` gets results, then the frame after (a task
- * posted from requestAnimationFrame runs once that frame is painted).
+ * Runs in every page before its own scripts: notes the first focus/keystroke and the last
+ * keystroke and, through a MutationObserver, each time `#search-results` gets results, then
+ * the frame after (a task posted from requestAnimationFrame runs once that frame is painted).
  */
 function instrument(): void {
-  const state: BenchState = { start: -1, paints: [] };
+  const state: BenchState = { start: -1, lastKey: -1, paints: [] };
   window.__bench = state;
   const first = (event: Event) => {
     if (state.start < 0) state.start = event.timeStamp;
   };
   for (const type of ['focusin', 'keydown', 'input']) addEventListener(type, first, true);
+  let keyDown = false;
+  addEventListener(
+    'keydown',
+    (event) => {
+      state.lastKey = event.timeStamp;
+      keyDown = true;
+    },
+    true,
+  );
+  addEventListener(
+    'input',
+    (event) => {
+      if (!keyDown) state.lastKey = event.timeStamp;
+      keyDown = false;
+    },
+    true,
+  );
+  const box = () => document.getElementById('search-input') as HTMLInputElement | null;
   new MutationObserver((records) => {
+    const lists = new Set<HTMLElement>();
     for (const record of records) {
-      const list = record.target as HTMLElement;
-      const query = list.id === 'search-results' ? list.getAttribute('data-query') : null;
-      if (!query) continue;
-      const rendered = performance.now();
-      const articles = list.children.length;
-      const hits = list.querySelectorAll('.search-hit').length;
+      const target = record.target as HTMLElement;
+      if (target.id === 'search-results') lists.add(target);
+    }
+    for (const list of lists) {
+      const paint = {
+        query: list.getAttribute('data-query') || null,
+        input: box()?.value ?? '',
+        rendered: performance.now(),
+        articles: list.children.length,
+        hits: list.querySelectorAll('.search-hit').length,
+      };
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () =>
-          state.paints.push({ query, rendered, painted: performance.now(), articles, hits });
+        channel.port1.onmessage = () => state.paints.push({ ...paint, painted: performance.now() });
         channel.port2.postMessage(null);
       });
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-query'] });
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-query', 'aria-busy'],
+  });
 }
 
-/** Counts requests and bytes on the wire (headers + encoded body) from now on. */
-function trackTraffic(page: Page) {
-  let requests = 0;
-  let bytes = 0;
-  const pending: Promise<void>[] = [];
-  const onFinished = (request: Request) => {
-    requests++;
-    pending.push(
-      request.sizes().then(
-        (sizes) => void (bytes += sizes.responseBodySize + sizes.responseHeadersSize),
-        () => undefined,
-      ),
-    );
-  };
-  page.on('requestfinished', onFinished);
+/** Counts every request and byte the side's server sends from now on, proven against its files. */
+async function trackTraffic(side: Side) {
+  const window = await side.server.window();
   return {
-    async stop(): Promise<{ requests: number; bytes: number }> {
-      page.off('requestfinished', onFinished);
-      await Promise.all(pending);
-      return { requests, bytes };
+    async stop(): Promise<Traffic> {
+      const traffic = await window.end();
+      checkTraffic(side.root, traffic);
+      return traffic;
     },
   };
 }
@@ -113,21 +151,46 @@ function trackTraffic(page: Page) {
 async function reset(page: Page): Promise<void> {
   await page.evaluate(() => {
     window.__bench.start = -1;
+    window.__bench.lastKey = -1;
     window.__bench.paints = [];
   });
 }
 
-/** Waits for results of `value` to be painted; returns that paint and the start event time. */
-async function painted(page: Page, value: string): Promise<{ paint: Paint; start: number }> {
+interface Painted {
+  /** The first results of `value` painted: complete, or the first part's while more come. */
+  first: Paint;
+  /** Its results complete (`data-query` says so). */
+  complete: Paint;
+  start: number;
+  lastKey: number;
+}
+
+/**
+ * Waits for the results of `value` to be complete; returns when they were first painted (some
+ * results for that query, or the complete ones, whichever came first), when complete, and the
+ * event times. Results shown while later index parts still answer count as first results: the
+ * box already holds the query, so they are for it (a stale search is never shown).
+ */
+async function painted(page: Page, value: string): Promise<Painted> {
   await page.waitForFunction(
-    (prefix) => window.__bench.paints.some((paint) => paint.query.startsWith(prefix)),
+    (prefix) => window.__bench.paints.some((paint) => paint.query?.startsWith(prefix)),
     `${value}|`,
     { timeout: 30_000, polling: 'raf' },
   );
-  return page.evaluate((prefix) => {
-    const paint = window.__bench.paints.find((p) => p.query.startsWith(prefix))!;
-    return { paint, start: window.__bench.start };
-  }, `${value}|`);
+  return page.evaluate(
+    ({ prefix, value }) => {
+      const paints = window.__bench.paints;
+      const complete = paints.find((p) => p.query?.startsWith(prefix))!;
+      const first =
+        paints.find(
+          (p) =>
+            p.query?.startsWith(prefix) ||
+            (p.query === null && p.input === value && p.articles > 0),
+        ) ?? complete;
+      return { first, complete, start: window.__bench.start, lastKey: window.__bench.lastKey };
+    },
+    { prefix: `${value}|`, value },
+  );
 }
 
 async function newPage(context: BrowserContext): Promise<Page> {
@@ -136,47 +199,151 @@ async function newPage(context: BrowserContext): Promise<Page> {
 }
 
 export interface ColdSearch {
-  /** From focus of the box (the query typed at once) to the results painted, in ms. */
+  /** From focus of the box (the query typed at once) to the first results painted, in ms. */
   ms: number;
+  /** The same to the results complete (every index part that was needed has answered). */
+  completeMs: number;
   /** Of that, after the results were in the DOM until painted. */
   paintMs: number;
   requests: number;
   bytes: number;
+  /** What was fetched, in the order served, with its bytes on the wire. */
+  fetched: { path: string; bytes: number }[];
   articles: number;
   hits: number;
 }
 
 /**
  * The first search on a page that has loaded nothing of search: a fresh browser profile (empty
- * cache), the article page loaded and idle, then a click in the header box and the query typed.
+ * cache), the page loaded, then a click in the box and the query typed at once.
  */
 export async function coldSearch(
   chromium: TestBrowser,
-  pageUrl: string,
+  side: Side,
   query: string,
 ): Promise<ColdSearch> {
   const context = await chromium.newContext();
   try {
     const page = await newPage(context);
-    // The page's own script is a module, run before \`load\`: the box is ready then.
-    await page.goto(pageUrl, { waitUntil: 'load' });
+    // The page's own script is a module, run before `load`: the box is ready then.
+    await page.goto(side.server.origin + side.page, { waitUntil: 'load' });
     await reset(page);
-    const traffic = trackTraffic(page);
+    const traffic = await trackTraffic(side);
     await page.locator('#search-input').click();
     await page.keyboard.insertText(query);
-    const { paint, start } = await painted(page, query);
-    const { requests, bytes } = await traffic.stop();
+    const { first, complete, start } = await painted(page, query);
+    const { requests, bytes, responses } = await traffic.stop();
     return {
-      ms: paint.painted - start,
-      paintMs: paint.painted - paint.rendered,
+      ms: first.painted - start,
+      completeMs: complete.painted - start,
+      paintMs: first.painted - first.rendered,
       requests,
       bytes,
-      articles: paint.articles,
-      hits: paint.hits,
+      fetched: responses.map((response) => ({ path: response.path, bytes: response.wire })),
+      articles: complete.articles,
+      hits: complete.hits,
     };
   } finally {
     await context.close();
   }
+}
+
+/** Milliseconds between keystrokes when typing as a reader does. */
+export const TYPING_INTERVAL_MS = 120;
+
+export interface TypedSearch {
+  /** From the last keystroke to the results of the whole query painted, in ms. */
+  ms: number;
+  /** From focus to those results, in ms. */
+  fromFocusMs: number;
+  requests: number;
+  bytes: number;
+}
+
+/**
+ * Realistic typing on a cold page: a fresh profile loads the page, a click focuses the box, and
+ * the query is typed one key every 120 ms (the first 120 ms after focus), as a reader types.
+ * Search may warm up meanwhile; what the reader waits for is the time after the last key.
+ */
+export async function typedSearch(
+  chromium: TestBrowser,
+  side: Side,
+  query: string,
+): Promise<TypedSearch> {
+  const context = await chromium.newContext();
+  try {
+    const page = await newPage(context);
+    await page.goto(side.server.origin + side.page, { waitUntil: 'load' });
+    await reset(page);
+    const traffic = await trackTraffic(side);
+    await page.locator('#search-input').click();
+    const focused = performance.now();
+    let i = 0;
+    for (const character of query) {
+      // The cadence of a typist, not a wait for the page: each key is due at its time.
+      const due = focused + ++i * TYPING_INTERVAL_MS;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await page.keyboard.type(character);
+    }
+    const { first, start, lastKey } = await painted(page, query);
+    const { requests, bytes } = await traffic.stop();
+    return { ms: first.painted - lastKey, fromFocusMs: first.painted - start, requests, bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Later searches on one page where a first search has loaded search. */
+export interface WarmPage {
+  /** The query typed at once after Escape cleared the box: ms to painted, and bytes fetched. */
+  once(query: string): Promise<{ ms: number; bytes: number; requests: number }>;
+  /** The query typed one key at a time, each key's results awaited: each key's latency. */
+  keystrokes(query: string): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the side's page in a fresh profile and loads search with a query outside the set, so
+ * no query in the set is cached yet.
+ */
+export async function openWarmPage(chromium: TestBrowser, side: Side): Promise<WarmPage> {
+  const context = await chromium.newContext();
+  const page = await newPage(context);
+  await page.goto(side.server.origin + side.page, { waitUntil: 'load' });
+  await page.locator('#search-input').click();
+  await page.keyboard.insertText('warm-up');
+  await painted(page, 'warm-up');
+  const clear = async () => {
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('search-results')?.dataset['query']);
+  };
+  return {
+    async once(query) {
+      await clear();
+      await reset(page);
+      const traffic = await trackTraffic(side);
+      await page.keyboard.insertText(query);
+      const { first, start } = await painted(page, query);
+      const { bytes, requests } = await traffic.stop();
+      return { ms: first.painted - start, bytes, requests };
+    },
+    async keystrokes(query) {
+      await clear();
+      const times: number[] = [];
+      let typed = '';
+      for (const character of query) {
+        typed += character;
+        await reset(page);
+        await page.keyboard.type(character);
+        if (!typed.trim()) continue; // A leading space searches for nothing.
+        const { first, start } = await painted(page, typed);
+        times.push(first.painted - start);
+      }
+      return times;
+    },
+    close: () => context.close(),
+  };
 }
 
 export interface WarmSearches {
@@ -190,72 +357,6 @@ export interface WarmSearches {
   keystrokes: number[][];
 }
 
-/**
- * Later searches on one page after a first search has loaded Pagefind: each query typed at once
- * (after Escape clears the box), then all of them again `repeats` times, then each typed key by
- * key, waiting for each keystroke's results before the next.
- */
-export async function warmSearches(
-  chromium: TestBrowser,
-  pageUrl: string,
-  queries: readonly string[],
-  repeats: number,
-): Promise<WarmSearches> {
-  const context = await chromium.newContext();
-  const result: WarmSearches = { first: [], firstBytes: [], repeat: [], keystrokes: [] };
-  try {
-    const page = await newPage(context);
-    await page.goto(pageUrl, { waitUntil: 'load' });
-    const input = page.locator('#search-input');
-    // Load search with a query outside the set, so no query in the set is cached yet.
-    await input.click();
-    await page.keyboard.insertText('warm-up');
-    await painted(page, 'warm-up');
-    const clear = async () => {
-      await page.keyboard.press('Escape');
-      await page.waitForFunction(
-        () => !document.getElementById('search-results')?.dataset['query'],
-      );
-    };
-    const once = async (query: string) => {
-      await clear();
-      await reset(page);
-      await page.keyboard.insertText(query);
-      const { paint, start } = await painted(page, query);
-      return paint.painted - start;
-    };
-    for (const query of queries) {
-      const traffic = trackTraffic(page);
-      result.first.push(await once(query));
-      result.firstBytes.push((await traffic.stop()).bytes);
-    }
-    const again: number[][] = queries.map(() => []);
-    for (let round = 0; round < repeats; round++) {
-      for (const [i, query] of queries.entries()) again[i]!.push(await once(query));
-    }
-    result.repeat = again.map(
-      (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!,
-    );
-    for (const query of queries) {
-      await clear();
-      const times: number[] = [];
-      let typed = '';
-      for (const character of query) {
-        typed += character;
-        await reset(page);
-        await page.keyboard.type(character);
-        if (!typed.trim()) continue; // A leading space searches for nothing.
-        const { paint, start } = await painted(page, typed);
-        times.push(paint.painted - start);
-      }
-      result.keystrokes.push(times);
-    }
-    return result;
-  } finally {
-    await context.close();
-  }
-}
-
 export interface SearchPageLoad {
   /** From navigation start to the results painted, in ms. */
   ms: number;
@@ -266,18 +367,18 @@ export interface SearchPageLoad {
 /** Opening `/search/?q=...` in a fresh profile: navigation to results painted. */
 export async function searchPageLoad(
   chromium: TestBrowser,
-  searchUrl: string,
+  side: Side,
   query: string,
 ): Promise<SearchPageLoad> {
   const context = await chromium.newContext();
   try {
     const page = await newPage(context);
-    const traffic = trackTraffic(page);
-    await page.goto(`${searchUrl}?q=${encodeURIComponent(query)}`);
-    const { paint } = await painted(page, query);
+    const traffic = await trackTraffic(side);
+    await page.goto(`${side.server.origin}/search/?q=${encodeURIComponent(query)}`);
+    const { first } = await painted(page, query);
     await page.waitForLoadState('networkidle');
     const { requests, bytes } = await traffic.stop();
-    return { ms: paint.painted, requests, bytes };
+    return { ms: first.painted, requests, bytes };
   } finally {
     await context.close();
   }
@@ -294,18 +395,19 @@ export interface PageWeight {
 }
 
 /** What a page costs on load in a fresh profile: requests and bytes until the network is idle. */
-export async function pageWeight(chromium: TestBrowser, url: string): Promise<PageWeight> {
+export async function pageWeight(
+  chromium: TestBrowser,
+  side: Side,
+  path: string,
+): Promise<PageWeight> {
   const context = await chromium.newContext();
   try {
     const page = await context.newPage();
-    const resources: string[] = [];
-    page.on('request', (request) => {
-      if (request.url() !== url) resources.push(new URL(request.url()).pathname);
-    });
-    const traffic = trackTraffic(page);
-    const response = await page.goto(url, { waitUntil: 'networkidle' });
+    const traffic = await trackTraffic(side);
+    const response = await page.goto(side.server.origin + path, { waitUntil: 'networkidle' });
     const htmlBytes = (await response?.body())?.length ?? 0;
-    const { requests, bytes } = await traffic.stop();
+    const { requests, bytes, responses } = await traffic.stop();
+    const resources = responses.map((r) => r.path).filter((p) => p !== path);
     return { requests, bytes, htmlBytes, resources };
   } finally {
     await context.close();

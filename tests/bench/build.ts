@@ -4,8 +4,8 @@
  * read from when each line of the build log arrives.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sampleTree, type TreeUsage } from './proctree.ts';
 
@@ -18,6 +18,8 @@ export interface BuildOptions {
   logFile: string;
   /** Write a V8 CPU profile of the build's Node process here. */
   cpuProfileDir?: string | undefined;
+  /** More environment variables for the build (the bench's `--env NAME=VALUE`). */
+  env?: Record<string, string> | undefined;
 }
 
 export interface Phase {
@@ -61,6 +63,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
   const astro = join(options.projectRoot, 'node_modules/astro/bin/astro.mjs');
   const env: Record<string, string | undefined> = {
     ...process.env,
+    ...options.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     CONTENT_DIR: options.contentDir,
     CACHE_DIR: options.cacheDir,
@@ -140,4 +143,48 @@ export function folderSize(dir: string): FolderSize {
     files++;
   }
   return { bytes, files };
+}
+
+export interface FolderComparison {
+  equal: boolean;
+  files: number;
+  /** Files whose bytes differ, or that only one side has (`only in first: x`), up to 20. */
+  differences: string[];
+  /** How many files differ or are missing, in all. */
+  differing: number;
+}
+
+/** Compares two folders byte for byte, every file. */
+export function compareFolders(first: string, second: string): FolderComparison {
+  const list = (dir: string) =>
+    new Set(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(dir, join(entry.parentPath, entry.name))),
+    );
+  const a = list(first);
+  const b = list(second);
+  const differences: string[] = [];
+  let differing = 0;
+  const note = (text: string) => {
+    differing++;
+    if (differences.length < 20) differences.push(text);
+  };
+  for (const file of [...a].sort()) {
+    if (!b.has(file)) note(`only in the first: ${file}`);
+    else if (!readFileSync(join(first, file)).equals(readFileSync(join(second, file)))) note(file);
+  }
+  for (const file of [...b].sort()) if (!a.has(file)) note(`only in the second: ${file}`);
+  return { equal: differing === 0, files: a.size, differences, differing };
+}
+
+/**
+ * Every search index in a built site: each folder that holds a Pagefind bundle
+ * (`pagefind-entry.json`), wherever the build put it and however many there are.
+ */
+export function searchIndexes(distDir: string): string[] {
+  return readdirSync(distDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name === 'pagefind-entry.json')
+    .map((entry) => relative(distDir, entry.parentPath))
+    .sort();
 }

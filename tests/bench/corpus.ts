@@ -457,3 +457,67 @@ export function readCorpus(dir: string): Corpus {
     vocabulary: vocabulary.size,
   };
 }
+
+export interface Publish {
+  /** The new article's address. */
+  added: string;
+  /** The address of the article whose paragraph was corrected. */
+  corrected: string;
+}
+
+/** The frontmatter's end: the second `---` line. */
+const frontmatterEnd = (text: string) => text.indexOf('\n---\n', 4);
+
+/**
+ * What a newsroom does between two builds: one new article (the corpus's next one, so the same
+ * seed always adds the same article) and one paragraph of the middle article corrected, with a
+ * dated correction note. Written into the corpus folder; `corpus` is updated to match.
+ */
+export function publishEdits(
+  corpus: Corpus,
+  { seed, glossaryFile }: { seed: string; glossaryFile: string },
+): Publish {
+  const names = readGlossary(glossaryFile);
+  const invented = zipf(inventWords(seed, 40_000), 1);
+  const next = corpus.articles.length;
+  const generated = article(seed, next, names, invented);
+  // Published now: newer than every article of the corpus (they end in October 2026), so it
+  // heads every list ordered newest first, as a new story does.
+  const text = generated.text
+    .replace(/^published: .*$/m, 'published: 2026-11-30T09:00:00+00:00')
+    .replace(/^updated: .*\n/m, '');
+  const path = generated.path.replace(/^\d{4}\/\d\d\//, '2026/11/');
+  const file = join(corpus.dir, 'articles', path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  const added: CorpusArticle = {
+    url: `/articles/${path.replace(/\.md$/, '')}/`,
+    file,
+    words: generated.words,
+  };
+
+  const target = corpus.articles[Math.floor(next / 2)]!;
+  const source = readFileSync(target.file, 'utf8');
+  const end = frontmatterEnd(source);
+  const blocks = source.slice(end + 5).split('\n\n');
+  // The first plain paragraph: not a heading, a list, a quotation or an image.
+  const at = blocks.findIndex((block) => /^[\p{L}\p{N}“"]/u.test(block) && !block.includes('\n'));
+  if (at < 0) throw new Error(`no paragraph to correct in ${target.file}`);
+  const paragraph = blocks[at]!;
+  // A misstated figure, or else a missing sentence.
+  blocks[at] = /\d+/.test(paragraph)
+    ? paragraph.replace(/\d+/, (digits) => String(Number(digits) + 1))
+    : `${paragraph} The figure was confirmed by officials later that day.`;
+  const correction = [
+    'corrections:',
+    '  - date: 2026-11-30',
+    '    text: "An earlier version of this article misstated a figure in one paragraph."',
+  ].join('\n');
+  const frontmatter = source.slice(0, end);
+  if (/^corrections:/m.test(frontmatter)) {
+    throw new Error(`${target.file} already has corrections: correct another article`);
+  }
+  writeFileSync(target.file, `${frontmatter}\n${correction}\n---\n${blocks.join('\n\n')}`);
+  corpus.articles.push(added);
+  return { added: added.url, corrected: target.url };
+}

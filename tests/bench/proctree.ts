@@ -11,6 +11,8 @@ export interface TreeSample {
   /** Sum of the resident set sizes of the root and all its descendants, in bytes. */
   rss: number;
   processes: number;
+  /** The same sum by program (the kernel's command name, e.g. `node`, `pagefind_extend`). */
+  byProgram: Record<string, number>;
 }
 
 export interface TreeUsage {
@@ -22,12 +24,15 @@ export interface TreeUsage {
   cpuMs: number;
   /** Most processes alive at once. */
   maxProcesses: number;
+  /** Largest summed RSS of the processes of each program, in bytes. */
+  peakByProgram: Record<string, number>;
   samples: TreeSample[];
 }
 
 const clockTicks = 100; // USER_HZ: 100 on every Linux architecture Node supports.
 
 interface ProcStat {
+  program: string;
   ppid: number;
   /** utime + stime, in clock ticks. */
   cpu: number;
@@ -41,6 +46,7 @@ function readStat(pid: string): ProcStat | undefined {
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     // fields[0] is field 3 (state): ppid is field 4, utime 14, stime 15, rss 24.
     return {
+      program: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')),
       ppid: Number(fields[1]),
       cpu: Number(fields[11]) + Number(fields[12]),
       rssPages: Number(fields[21]),
@@ -68,7 +74,14 @@ function pageSize(): number {
 export function sampleTree(rootPid: number, intervalMs = 100): { stop(): TreeUsage } {
   const page = pageSize();
   const started = performance.now();
-  const usage: TreeUsage = { peakRss: 0, peakAt: 0, cpuMs: 0, maxProcesses: 0, samples: [] };
+  const usage: TreeUsage = {
+    peakRss: 0,
+    peakAt: 0,
+    cpuMs: 0,
+    maxProcesses: 0,
+    peakByProgram: {},
+    samples: [],
+  };
   /** Last CPU ticks seen per pid: a process that ended keeps its last reading. */
   const cpuByPid = new Map<number, number>();
 
@@ -92,18 +105,23 @@ export function sampleTree(rootPid: number, intervalMs = 100): { stop(): TreeUsa
     }
     let rss = 0;
     let processes = 0;
+    const byProgram: Record<string, number> = {};
     const queue = stats.has(rootPid) ? [rootPid] : [];
     while (queue.length > 0) {
       const pid = queue.pop()!;
       const stat = stats.get(pid)!;
       rss += stat.rssPages * page;
+      byProgram[stat.program] = (byProgram[stat.program] ?? 0) + stat.rssPages * page;
       processes++;
       cpuByPid.set(pid, stat.cpu);
       queue.push(...(children.get(pid) ?? []));
     }
     if (processes === 0) return;
     const at = performance.now() - started;
-    usage.samples.push({ at, rss, processes });
+    usage.samples.push({ at, rss, processes, byProgram });
+    for (const [program, bytes] of Object.entries(byProgram)) {
+      usage.peakByProgram[program] = Math.max(usage.peakByProgram[program] ?? 0, bytes);
+    }
     if (rss > usage.peakRss) {
       usage.peakRss = rss;
       usage.peakAt = at;
@@ -122,4 +140,17 @@ export function sampleTree(rootPid: number, intervalMs = 100): { stop(): TreeUsa
       return usage;
     },
   };
+}
+
+/** Peak RSS of Pagefind's indexing binary (`pagefind` or `pagefind_extended`), in bytes. */
+export function pagefindPeak(usage: TreeUsage): number {
+  let peak = 0;
+  for (const sample of usage.samples) {
+    let sum = 0;
+    for (const [program, bytes] of Object.entries(sample.byProgram)) {
+      if (program.startsWith('pagefind')) sum += bytes;
+    }
+    peak = Math.max(peak, sum);
+  }
+  return peak;
 }
