@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ import {
   type PartsManifest,
 } from '../lib/search-parts';
 import { VOCABULARY_DIR, vocabularyFile } from '../lib/search-words';
+import { SearchCache, recordCodeDigest } from './search-cache';
 import { addRecordWords, articleRecord, type SearchRecord } from './search-records';
 
 export interface Options {
@@ -61,6 +63,34 @@ export async function forEachRecord(
     // A page that fails to parse fails the build: the read begun after it must not fail unseen.
     next?.catch(() => {});
   }
+}
+
+/**
+ * Every built article page's record, in a stable order, taking from `cache` the record of each
+ * page whose HTML it has seen (and keeping there those it had not): a publish parses only the
+ * pages that changed. Returns how many pages were parsed.
+ */
+export async function collectRecordsCached(
+  distDir: string,
+  glossary: readonly GlossaryEntry[],
+  cache: SearchCache,
+): Promise<{ records: SearchRecord[]; parsed: number }> {
+  const findNames = nameMatcher(glossary);
+  const pages = await builtPages(distDir);
+  const records: SearchRecord[] = [];
+  let parsed = 0;
+  for (const page of pages) {
+    const html = await readFile(join(distDir, page), 'utf8');
+    const key = cache.recordKey(html);
+    let record = await cache.record(key);
+    if (record === undefined) {
+      record = articleRecord(html, findNames) ?? null;
+      parsed++;
+      await cache.saveRecord(key, record);
+    }
+    if (record) records.push(record);
+  }
+  return { records, parsed };
 }
 
 /** Every built article page's record, in a stable order. */
@@ -152,19 +182,23 @@ const publishedOf = (record: SearchRecord) => ({
 export async function indexParts(
   records: readonly SearchRecord[],
   { language, partSize, closeEach }: { language: string; partSize: number; closeEach: boolean },
-  onPart: (index: pagefind.PagefindIndex, part: number) => Promise<void>,
+  onPart: (index: pagefind.PagefindIndex, part: number, members: SearchRecord[]) => Promise<void>,
+  /** A part this returns true for is not indexed (its files came from elsewhere: a cache). */
+  reuse: (part: number, members: SearchRecord[]) => Promise<boolean> = async () => false,
 ): Promise<PartsManifest> {
   const ordered = [...records].sort((a, b) => compareForParts(publishedOf(a), publishedOf(b)));
   const parts = ordered.length > 0 ? cutIntoParts(ordered, partSize) : [[]];
   const entries: PartEntry[] = [];
   for (const [part, members] of parts.entries()) {
-    const index = await startIndex(language);
-    try {
-      await addRecordList(index, members, language);
-      await onPart(index, part);
-    } finally {
-      await index.deleteIndex();
-      if (closeEach) await pagefind.close();
+    if (!(await reuse(part, members))) {
+      const index = await startIndex(language);
+      try {
+        await addRecordList(index, members, language);
+        await onPart(index, part, members);
+      } finally {
+        await index.deleteIndex();
+        if (closeEach) await pagefind.close();
+      }
     }
     entries.push({
       dir: partDir(part),
@@ -178,33 +212,60 @@ export async function indexParts(
 
 /**
  * Writes the index in parts under `distDir` (`indexParts`): each part's own files in its folder,
- * Pagefind's shared files (code, WebAssembly) once in `PAGEFIND_DIR`, and the manifest.
+ * Pagefind's shared files (code, WebAssembly) once in `PAGEFIND_DIR`, and the manifest. With a
+ * `cache`, a part whose records are unchanged is copied from it instead of indexed again, and
+ * each part indexed is kept there for the next build.
  */
 export async function writeParts(
   distDir: string,
   records: readonly SearchRecord[],
   options: { language: string; partSize: number },
-): Promise<PartsManifest> {
+  cache?: SearchCache,
+): Promise<PartsManifest & { reused: number }> {
   const root = join(distDir, PAGEFIND_DIR);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
+  let shared = false;
+  let reused = 0;
   const manifest = await indexParts(
     records,
     { ...options, closeEach: true },
-    async (index, part) => {
+    async (index, part, members) => {
       const dir = join(distDir, ...partDir(part).split('/'));
       const written = await index.writeFiles({ outputPath: dir });
       if (written.errors.length > 0) fail(`writing part ${part} of the index`, written.errors);
+      const sharedFiles: string[] = [];
       for (const entry of await readdir(dir, { withFileTypes: true })) {
-        if (!entry.isFile() || !isSharedPagefindFile(entry.name)) continue;
-        if (part === 0) await rename(join(dir, entry.name), join(root, entry.name));
-        else await rm(join(dir, entry.name));
+        if (entry.isFile() && isSharedPagefindFile(entry.name)) sharedFiles.push(entry.name);
       }
+      // Kept with its shared files, which every part writes alike.
+      const stash = join(dirname(dir), `.shared-${part}`);
+      await mkdir(stash, { recursive: true });
+      for (const name of sharedFiles) await rename(join(dir, name), join(stash, name));
+      await cache?.savePart(cache.partKey(members, options.language), dir, stash, sharedFiles);
+      for (const name of sharedFiles) {
+        if (shared) await rm(join(stash, name));
+        else await rename(join(stash, name), join(root, name));
+      }
+      await rm(stash, { recursive: true, force: true });
+      shared = true;
+    },
+    async (part, members) => {
+      const key = cache?.partKey(members, options.language);
+      if (!cache || !key || !cache.hasPart(key)) return false;
+      await cache.restorePart(
+        key,
+        join(distDir, ...partDir(part).split('/')),
+        shared ? undefined : root,
+      );
+      shared = true;
+      reused++;
+      return true;
     },
   );
   await mkdir(dirname(join(distDir, PARTS_MANIFEST)), { recursive: true });
   await writeFile(join(distDir, PARTS_MANIFEST), JSON.stringify(manifest));
-  return manifest;
+  return { ...manifest, reused };
 }
 
 /** What `search/glossary.json` holds: the spellings the search page expands queries with. */
@@ -259,24 +320,48 @@ export async function writeVocabulary(
  * the vocabulary of the whole archive (`writeVocabulary`).
  */
 export default function searchIndex({ glossary, language, partSize }: Options): AstroIntegration {
+  let cacheDir = '';
+  let pagefindVersion = '';
   return {
     name: 'search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = join(fileURLToPath(config.cacheDir), 'search-index');
+        try {
+          const manifest = new URL('node_modules/pagefind/package.json', config.root);
+          pagefindVersion = String(
+            (JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')) as { version?: string })
+              .version ?? '',
+          );
+        } catch {
+          // Pagefind's version unknown: its files could change unseen, so nothing is kept.
+        }
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const size = partSize ?? parsePartSize(process.env['SEARCH_PART_SIZE']);
-        const records = await collectRecords(distDir, glossary);
+        const cache = pagefindVersion
+          ? new SearchCache(cacheDir, recordCodeDigest({ glossary, language }), pagefindVersion)
+          : undefined;
+        const { records, parsed } = cache
+          ? await collectRecordsCached(distDir, glossary, cache)
+          : { records: await collectRecords(distDir, glossary), parsed: undefined };
         const vocabulary = new Set<string>();
         for (const record of records) addRecordWords(record, vocabulary);
-        const manifest = await writeParts(distDir, records, { language, partSize: size });
+        const manifest = await writeParts(distDir, records, { language, partSize: size }, cache);
+        await cache?.prune();
         await mkdir(join(distDir, 'search'), { recursive: true });
         await writeFile(
           join(distDir, 'search', 'glossary.json'),
           JSON.stringify(searchGlossary(glossary)),
         );
         const bytes = await writeVocabulary(distDir, vocabulary);
+        const kept =
+          parsed === undefined
+            ? ''
+            : ` (${parsed} pages parsed, ${manifest.reused} parts copied from the last build)`;
         logger.info(
-          `indexed ${manifest.articles} articles in ${manifest.parts.length} parts of up to ${size}; vocabulary of ${vocabulary.size} words (${Math.round(bytes / 1024)} KB)`,
+          `indexed ${manifest.articles} articles in ${manifest.parts.length} parts of up to ${size}${kept}; vocabulary of ${vocabulary.size} words (${Math.round(bytes / 1024)} KB)`,
         );
       },
     },

@@ -42,11 +42,23 @@ function pagesCopied(build: TemporaryBuild): string[] {
   return [...build.output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map(([, page]) => page!);
 }
 
+/** What the search index's line of a build's log says it parsed and copied. */
+function searchIndexed(build: TemporaryBuild): { parts: number; parsed: number; copied: number } {
+  const [, parts, parsed, copied] =
+    /indexed \d+ articles in (\d+) parts of up to \d+ \((\d+) pages parsed, (\d+) parts copied/.exec(
+      build.output,
+    ) ?? [];
+  return { parts: Number(parts), parsed: Number(parsed), copied: Number(copied) };
+}
+
 const text = (build: TemporaryBuild, file: string) =>
   readFileSync(join(build.distDir, file), 'utf8');
 
+/** Small parts, so that a publish leaves most of the index as it was. */
+const smallParts = { SEARCH_PART_SIZE: '10' };
+
 beforeAll(async () => {
-  cold = await buildTemporarySite(archiveFiles(ARTICLES));
+  cold = await buildTemporarySite(archiveFiles(ARTICLES), smallParts);
   expect(cold.exitCode, cold.output).toBe(0);
   const content = cold.contentDir;
   // A correction, a new article (with a tag and an author no article had), a rename, a deletion.
@@ -62,13 +74,13 @@ beforeAll(async () => {
   );
   renameSync(join(content, renamed.from), join(content, renamed.to));
   rmSync(join(content, deleted.file));
-  warm = await buildAgain(cold);
+  warm = await buildAgain(cold, smallParts);
   expect(warm.exitCode, warm.output).toBe(0);
   // The same content, built from nothing.
   const files = Object.fromEntries(
     filesUnder(content).map((file) => [file, readFileSync(join(content, file))]),
   );
-  coldAgain = await buildTemporarySite(files);
+  coldAgain = await buildTemporarySite(files, smallParts);
   expect(coldAgain.exitCode, coldAgain.output).toBe(0);
 }, 900_000);
 
@@ -86,6 +98,14 @@ describe('a warm rebuild after an edit, an addition, a rename and a deletion', (
     expect(copied).not.toContain('/index.html');
     // The cold build copied nothing: it had no build before it.
     expect(pagesCopied(cold)).toEqual([]);
+  });
+
+  it('parses for search only the pages that changed', () => {
+    expect(searchIndexed(cold).copied).toBe(0);
+    // The changed articles and the lists that show them; the other article pages are not read
+    // into records again.
+    expect(searchIndexed(warm).parsed).toBeGreaterThan(0);
+    expect(searchIndexed(warm).parsed).toBeLessThan(searchIndexed(cold).parsed / 2);
   });
 
   it('gives the same dist/, byte for byte, as a cold build of the same content', () => {
@@ -187,6 +207,50 @@ describe('a warm rebuild after the glossary changed', () => {
     expect(namedBefore).toContain('Jens Stoltenberg');
     expect(text(after, 'articles/dispatch-1/index.html')).not.toContain('Jens Stoltenberg');
     expect(pagesCopied(after).filter((page) => page.startsWith('/articles/'))).toEqual([]);
+    const files = filesUnder(after.distDir);
+    expect(files).toEqual(filesUnder(fresh.distDir));
+    const differing = files.filter(
+      (file) =>
+        !readFileSync(join(after.distDir, file)).equals(readFileSync(join(fresh.distDir, file))),
+    );
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('a publish: one new article and one correction, with the index in parts', () => {
+  let before: TemporaryBuild;
+  let after: TemporaryBuild;
+  let fresh: TemporaryBuild;
+  const parts = { SEARCH_PART_SIZE: '10' };
+
+  beforeAll(async () => {
+    // 30 articles in three parts of 10; the 31st is the newest and starts a fourth part.
+    before = await buildTemporarySite(archiveFiles(30), parts);
+    expect(before.exitCode, before.output).toBe(0);
+    const oldest = join(before.contentDir, 'articles/dispatch-3.md');
+    writeFileSync(oldest, readFileSync(oldest, 'utf8').replace(correctedParagraph(3), correction));
+    writeFileSync(join(before.contentDir, 'articles/dispatch-31.md'), archiveArticle(31));
+    after = await buildAgain(before, parts);
+    expect(after.exitCode, after.output).toBe(0);
+    fresh = await buildTemporarySite(
+      Object.fromEntries(
+        filesUnder(before.contentDir).map((file) => [
+          file,
+          readFileSync(join(before.contentDir, file)),
+        ]),
+      ),
+      parts,
+    );
+    expect(fresh.exitCode, fresh.output).toBe(0);
+  }, 600_000);
+
+  it('indexes again only the corrected article’s part and the new one, and copies the others', () => {
+    expect(searchIndexed(before)).toMatchObject({ parts: 3, copied: 0 });
+    // Parts 2 and 3 (articles 11 to 30) are as they were.
+    expect(searchIndexed(after)).toMatchObject({ parts: 4, copied: 2 });
+  });
+
+  it('gives the index and every page a cold build gives', () => {
     const files = filesUnder(after.distDir);
     expect(files).toEqual(filesUnder(fresh.distDir));
     const differing = files.filter(

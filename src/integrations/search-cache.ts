@@ -1,0 +1,133 @@
+/**
+ * What the search index keeps from one build to the next, in Astro's cache folder:
+ *
+ * - each built page's record (or that it has none), by a digest of the page's HTML and of what
+ *   makes records from it (the code `search-records.ts` runs, followed import by import, and the
+ *   glossary), so a publish parses only the pages that changed;
+ * - each part's Pagefind files, by a digest of the part's records in order, the language and
+ *   Pagefind's version, so only the parts whose articles changed are indexed again (a new
+ *   article: the newest part) and the others are copied.
+ *
+ * Pagefind writes the same files for the same records, so the index is the one a cold build
+ * writes, byte for byte (tests/build/warm-build.test.ts). Entries this build did not use are
+ * removed at its end: the cache holds one archive, not every archive it ever saw.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { localSources } from '../markdown/local-sources';
+import type { SearchRecord } from './search-records';
+
+const sha256 = (...parts: string[]) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+};
+
+/** A digest of the code that turns a built page into its record, and of what it is given. */
+export function recordCodeDigest(context: unknown): string {
+  const here = fileURLToPath(new URL('./search-records.ts', import.meta.url));
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const sources = localSources([here]).map(
+    (file) => `${relative(root, file)}\n${readFileSync(file, 'utf8')}`,
+  );
+  return sha256(...sources, JSON.stringify(context));
+}
+
+export class SearchCache {
+  readonly #records: string;
+  readonly #parts: string;
+  readonly #codeDigest: string;
+  readonly #pagefindVersion: string;
+  readonly #usedRecords = new Set<string>();
+  readonly #usedParts = new Set<string>();
+
+  /**
+   * `dir`: the cache's folder; `codeDigest`: `recordCodeDigest`; `pagefindVersion`: the
+   * installed Pagefind's version (its files change with it).
+   */
+  constructor(dir: string, codeDigest: string, pagefindVersion: string) {
+    this.#records = join(dir, 'records');
+    this.#parts = join(dir, 'parts');
+    this.#codeDigest = codeDigest;
+    this.#pagefindVersion = pagefindVersion;
+  }
+
+  #recordFile(key: string): string {
+    return join(this.#records, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The key of a page's record: its HTML and the record code. */
+  recordKey(html: string): string {
+    return sha256(this.#codeDigest, html);
+  }
+
+  /** The cached record of a page: a record, `null` for a page with none, `undefined` if unknown. */
+  async record(key: string): Promise<SearchRecord | null | undefined> {
+    this.#usedRecords.add(key);
+    try {
+      return JSON.parse(await readFile(this.#recordFile(key), 'utf8')) as SearchRecord | null;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async saveRecord(key: string, record: SearchRecord | null): Promise<void> {
+    this.#usedRecords.add(key);
+    const file = this.#recordFile(key);
+    await mkdir(join(file, '..'), { recursive: true });
+    await writeFile(file, JSON.stringify(record));
+  }
+
+  /** The key of a part: its records in order, the language and Pagefind's version. */
+  partKey(records: readonly SearchRecord[], language: string): string {
+    return sha256(this.#pagefindVersion, language, JSON.stringify(records));
+  }
+
+  /** The folder of a part's cached files (Pagefind's shared files under `shared/`). */
+  partDir(key: string): string {
+    return join(this.#parts, key);
+  }
+
+  /** Whether a part's files are cached; marks it as used by this build either way. */
+  hasPart(key: string): boolean {
+    this.#usedParts.add(key);
+    return existsSync(join(this.partDir(key), 'complete'));
+  }
+
+  /** Keeps a part's files (`from`: the part's folder, `shared`: Pagefind's shared files). */
+  async savePart(key: string, from: string, sharedFrom: string, shared: string[]): Promise<void> {
+    this.#usedParts.add(key);
+    const dir = this.partDir(key);
+    await rm(dir, { recursive: true, force: true });
+    await cp(from, join(dir, 'files'), { recursive: true });
+    await mkdir(join(dir, 'shared'), { recursive: true });
+    for (const name of shared) await cp(join(sharedFrom, name), join(dir, 'shared', name));
+    await writeFile(join(dir, 'complete'), '');
+  }
+
+  /** Copies a cached part's files into `to`, and Pagefind's shared files into `sharedTo`. */
+  async restorePart(key: string, to: string, sharedTo?: string): Promise<void> {
+    const dir = this.partDir(key);
+    await cp(join(dir, 'files'), to, { recursive: true });
+    if (sharedTo) await cp(join(dir, 'shared'), sharedTo, { recursive: true });
+  }
+
+  /** Removes what this build did not use. */
+  async prune(): Promise<void> {
+    for (const [dir, used, name] of [
+      [this.#records, this.#usedRecords, (file: string) => file.replace(/\.json$/, '')],
+      [this.#parts, this.#usedParts, (file: string) => file],
+    ] as const) {
+      if (!existsSync(dir)) continue;
+      for (const entry of await readdir(dir, { recursive: dir === this.#records })) {
+        const file = String(entry);
+        if (dir === this.#records && !file.endsWith('.json')) continue;
+        const key = name(file.split(/[\\/]/).at(-1)!);
+        if (!used.has(key)) await rm(join(dir, file), { recursive: true, force: true });
+      }
+    }
+  }
+}
