@@ -30,6 +30,27 @@ function filesUnder(root: string): string[] {
     .sort();
 }
 
+/** A build from nothing (new cache, new output) of the content `build`'s folder holds now. */
+function coldBuildOf(build: TemporaryBuild, env: Record<string, string> = {}) {
+  const content = build.contentDir;
+  return buildTemporarySite(
+    Object.fromEntries(
+      filesUnder(content).map((file) => [file, readFileSync(join(content, file))]),
+    ),
+    env,
+  );
+}
+
+/** Two builds' dist/ hold the same files, byte for byte. */
+function expectSameFiles(a: TemporaryBuild, b: TemporaryBuild): void {
+  const files = filesUnder(a.distDir);
+  expect(files).toEqual(filesUnder(b.distDir));
+  const differing = files.filter(
+    (file) => !readFileSync(join(a.distDir, file)).equals(readFileSync(join(b.distDir, file))),
+  );
+  expect(differing).toEqual([]);
+}
+
 /** The site's text files (pages, feeds, sitemaps) that mention `text`. */
 function filesMentioning(root: string, text: string): string[] {
   return filesUnder(root)
@@ -77,10 +98,7 @@ beforeAll(async () => {
   warm = await buildAgain(cold, smallParts);
   expect(warm.exitCode, warm.output).toBe(0);
   // The same content, built from nothing.
-  const files = Object.fromEntries(
-    filesUnder(content).map((file) => [file, readFileSync(join(content, file))]),
-  );
-  coldAgain = await buildTemporarySite(files, smallParts);
+  coldAgain = await coldBuildOf(cold, smallParts);
   expect(coldAgain.exitCode, coldAgain.output).toBe(0);
 }, 900_000);
 
@@ -109,13 +127,7 @@ describe('a warm rebuild after an edit, an addition, a rename and a deletion', (
   });
 
   it('gives the same dist/, byte for byte, as a cold build of the same content', () => {
-    const files = filesUnder(warm.distDir);
-    expect(files).toEqual(filesUnder(coldAgain.distDir));
-    const differing = files.filter(
-      (file) =>
-        !readFileSync(join(warm.distDir, file)).equals(readFileSync(join(coldAgain.distDir, file))),
-    );
-    expect(differing).toEqual([]);
+    expectSameFiles(warm, coldAgain);
   });
 
   it('shows the correction on the article page', () => {
@@ -192,14 +204,7 @@ describe('a warm rebuild after the glossary changed', () => {
     writeFileSync(glossaryFile, glossary.replace(stoltenberg, ''));
     after = await buildAgain(before);
     expect(after.exitCode, after.output).toBe(0);
-    fresh = await buildTemporarySite(
-      Object.fromEntries(
-        filesUnder(before.contentDir).map((file) => [
-          file,
-          readFileSync(join(before.contentDir, file)),
-        ]),
-      ),
-    );
+    fresh = await coldBuildOf(before);
     expect(fresh.exitCode, fresh.output).toBe(0);
   }, 600_000);
 
@@ -207,13 +212,7 @@ describe('a warm rebuild after the glossary changed', () => {
     expect(namedBefore).toContain('Jens Stoltenberg');
     expect(text(after, 'articles/dispatch-1/index.html')).not.toContain('Jens Stoltenberg');
     expect(pagesCopied(after).filter((page) => page.startsWith('/articles/'))).toEqual([]);
-    const files = filesUnder(after.distDir);
-    expect(files).toEqual(filesUnder(fresh.distDir));
-    const differing = files.filter(
-      (file) =>
-        !readFileSync(join(after.distDir, file)).equals(readFileSync(join(fresh.distDir, file))),
-    );
-    expect(differing).toEqual([]);
+    expectSameFiles(after, fresh);
   });
 });
 
@@ -232,15 +231,7 @@ describe('a publish: one new article and one correction, with the index in parts
     writeFileSync(join(before.contentDir, 'articles/dispatch-31.md'), archiveArticle(31));
     after = await buildAgain(before, parts);
     expect(after.exitCode, after.output).toBe(0);
-    fresh = await buildTemporarySite(
-      Object.fromEntries(
-        filesUnder(before.contentDir).map((file) => [
-          file,
-          readFileSync(join(before.contentDir, file)),
-        ]),
-      ),
-      parts,
-    );
+    fresh = await coldBuildOf(before, parts);
     expect(fresh.exitCode, fresh.output).toBe(0);
   }, 600_000);
 
@@ -251,12 +242,6 @@ describe('a publish: one new article and one correction, with the index in parts
   });
 
   it('gives the index and every page a cold build gives', () => {
-    const files = filesUnder(after.distDir);
-    expect(files).toEqual(filesUnder(fresh.distDir));
-    const differing = files.filter(
-      (file) =>
-        !readFileSync(join(after.distDir, file)).equals(readFileSync(join(fresh.distDir, file))),
-    );
-    expect(differing).toEqual([]);
+    expectSameFiles(after, fresh);
   });
 });
