@@ -13,11 +13,11 @@
  * removed at its end: the cache holds one archive, not every archive it ever saw.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localSources } from '../markdown/local-sources';
+import { sourcesDigest } from '../markdown/local-sources';
 import type { SearchRecord } from './search-records';
 
 const sha256 = (...parts: string[]) => {
@@ -28,12 +28,10 @@ const sha256 = (...parts: string[]) => {
 
 /** A digest of the code that turns a built page into its record, and of what it is given. */
 export function recordCodeDigest(context: unknown): string {
-  const here = fileURLToPath(new URL('./search-records.ts', import.meta.url));
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  const sources = localSources([here]).map(
-    (file) => `${relative(root, file)}\n${readFileSync(file, 'utf8')}`,
-  );
-  return sha256(...sources, JSON.stringify(context));
+  const records = fileURLToPath(new URL('./search-records.ts', import.meta.url));
+  return sourcesDigest([records], fileURLToPath(new URL('../', import.meta.url)), [
+    JSON.stringify(context),
+  ]);
 }
 
 export class SearchCache {

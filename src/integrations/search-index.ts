@@ -40,67 +40,51 @@ async function builtPages(distDir: string): Promise<string[]> {
 /**
  * Reads every built article page into its record and hands it to `onRecord`, in a stable order.
  * Each page is read while the one before is parsed; waiting for it also lets what `onRecord` sent
- * to Pagefind go out.
+ * to Pagefind go out. With a `cache`, a page whose HTML it has seen is not parsed: its record
+ * (or that it has none) comes from there, and the others are kept there. Returns how many pages
+ * were parsed.
  */
 export async function forEachRecord(
   distDir: string,
   glossary: readonly GlossaryEntry[],
   onRecord: (record: SearchRecord) => void,
-): Promise<void> {
+  cache?: SearchCache,
+): Promise<number> {
   const findNames = nameMatcher(glossary);
   const pages = await builtPages(distDir);
   const read = (i: number) =>
     i < pages.length ? readFile(join(distDir, pages[i]!), 'utf8') : undefined;
   let next = read(0);
+  let parsed = 0;
   try {
     for (let i = 0; i < pages.length; i++) {
       const html = (await next)!;
       next = read(i + 1);
-      const record = articleRecord(html, findNames);
+      const key = cache?.recordKey(html);
+      let record = key === undefined ? undefined : await cache!.record(key);
+      if (record === undefined) {
+        record = articleRecord(html, findNames) ?? null;
+        parsed++;
+        if (key !== undefined) await cache!.saveRecord(key, record);
+      }
       if (record) onRecord(record);
     }
   } finally {
     // A page that fails to parse fails the build: the read begun after it must not fail unseen.
     next?.catch(() => {});
   }
+  return parsed;
 }
 
-/**
- * Every built article page's record, in a stable order, taking from `cache` the record of each
- * page whose HTML it has seen (and keeping there those it had not): a publish parses only the
- * pages that changed. Returns how many pages were parsed.
- */
-export async function collectRecordsCached(
-  distDir: string,
-  glossary: readonly GlossaryEntry[],
-  cache: SearchCache,
-): Promise<{ records: SearchRecord[]; parsed: number }> {
-  const findNames = nameMatcher(glossary);
-  const pages = await builtPages(distDir);
-  const records: SearchRecord[] = [];
-  let parsed = 0;
-  for (const page of pages) {
-    const html = await readFile(join(distDir, page), 'utf8');
-    const key = cache.recordKey(html);
-    let record = await cache.record(key);
-    if (record === undefined) {
-      record = articleRecord(html, findNames) ?? null;
-      parsed++;
-      await cache.saveRecord(key, record);
-    }
-    if (record) records.push(record);
-  }
-  return { records, parsed };
-}
-
-/** Every built article page's record, in a stable order. */
+/** Every built article page's record, in a stable order (see `forEachRecord` for `cache`). */
 export async function collectRecords(
   distDir: string,
   glossary: readonly GlossaryEntry[],
-): Promise<SearchRecord[]> {
+  cache?: SearchCache,
+): Promise<{ records: SearchRecord[]; parsed: number }> {
   const records: SearchRecord[] = [];
-  await forEachRecord(distDir, glossary, (record) => records.push(record));
-  return records;
+  const parsed = await forEachRecord(distDir, glossary, (record) => records.push(record), cache);
+  return { records, parsed };
 }
 
 function fail(step: string, errors: string[]): never {
@@ -343,9 +327,7 @@ export default function searchIndex({ glossary, language, partSize }: Options): 
         const cache = pagefindVersion
           ? new SearchCache(cacheDir, recordCodeDigest({ glossary, language }), pagefindVersion)
           : undefined;
-        const { records, parsed } = cache
-          ? await collectRecordsCached(distDir, glossary, cache)
-          : { records: await collectRecords(distDir, glossary), parsed: undefined };
+        const { records, parsed } = await collectRecords(distDir, glossary, cache);
         const vocabulary = new Set<string>();
         for (const record of records) addRecordWords(record, vocabulary);
         const manifest = await writeParts(distDir, records, { language, partSize: size }, cache);
@@ -356,10 +338,9 @@ export default function searchIndex({ glossary, language, partSize }: Options): 
           JSON.stringify(searchGlossary(glossary)),
         );
         const bytes = await writeVocabulary(distDir, vocabulary);
-        const kept =
-          parsed === undefined
-            ? ''
-            : ` (${parsed} pages parsed, ${manifest.reused} parts copied from the last build)`;
+        const kept = cache
+          ? ` (${parsed} pages parsed, ${manifest.reused} parts copied from the last build)`
+          : '';
         logger.info(
           `indexed ${manifest.articles} articles in ${manifest.parts.length} parts of up to ${size}${kept}; vocabulary of ${vocabulary.size} words (${Math.round(bytes / 1024)} KB)`,
         );

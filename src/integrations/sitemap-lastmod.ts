@@ -32,7 +32,8 @@ export function sitemapLastmod(): {
     serialize(item) {
       if (!outDir) return item;
       const path = new URL(item.url).pathname;
-      if (!path.startsWith(base)) return item;
+      // Only article pages say when they were modified.
+      if (!path.startsWith(`${base}articles/`)) return item;
       const file = new URL(`${path.slice(base.length)}index.html`, outDir);
       let html: string;
       try {

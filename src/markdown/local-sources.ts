@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 
 /** `import ... from './x'`, `export ... from '../y.ts'`, `import './z'` and `import('./w')`. */
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
@@ -30,4 +31,21 @@ export function localSources(entries: readonly string[]): string[] {
     }
   }
   return [...found].sort();
+}
+
+/**
+ * A digest of the sources `entries` run (`localSources`), each by its path from `root` and its
+ * text, and of `extra` (what else the code is given): a cache keyed by it misses no change.
+ */
+export function sourcesDigest(
+  entries: readonly string[],
+  root: string,
+  extra: string[] = [],
+): string {
+  const hash = createHash('sha256');
+  for (const file of localSources(entries)) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  for (const part of extra) hash.update(part).update('\0');
+  return hash.digest('hex');
 }

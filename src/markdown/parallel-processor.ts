@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   unified,
@@ -12,7 +10,7 @@ import {
   type UnifiedProcessorOptions,
   type UnifiedResolvedOptions,
 } from '@astrojs/markdown-remark';
-import { localSources } from './local-sources';
+import { sourcesDigest } from './local-sources';
 import { rehypePlugins, remarkPlugins } from './pipeline';
 import { RenderPool } from './render-pool';
 import type { WorkerSetup } from './render-protocol';
@@ -167,15 +165,12 @@ const contentCode = [
  * object reaches that digest: Astro's config schema drops any other field of the processor.)
  */
 export function pipelineDigest(): string {
-  const hash = createHash('sha256');
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  for (const file of localSources(contentCode)) {
-    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
+  let glossary = '';
   try {
-    hash.update(readFileSync(glossaryFile));
+    glossary = readFileSync(glossaryFile, 'utf8');
   } catch {
     // No glossary: the glossary's own loader says so.
   }
-  return hash.digest('hex').slice(0, 16);
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  return sourcesDigest(contentCode, root, [glossary]).slice(0, 16);
 }

@@ -160,8 +160,6 @@ interface Part {
 interface Candidate {
   /** Pagefind's id of the article, with its part's place (ids are only unique within a part). */
   id: string;
-  /** Newest first, as `IndexParts.parts`. */
-  part: number;
   /** Per part, per alternative, this article's Pagefind result. */
   results: (PagefindResult | undefined)[][];
   parts: number;
@@ -412,7 +410,6 @@ export class SearchEngine {
             const key = `${p}:${result.id}`;
             const entry = articles.get(key) ?? {
               id: key,
-              part: p,
               results: parts.map((part) => part.alternatives.map(() => undefined)),
               parts: 0,
               score: 0,

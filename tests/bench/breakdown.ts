@@ -182,7 +182,7 @@ export async function indexingBreakdown(
   const options = { glossary, language: site.language };
 
   let start = performance.now();
-  const records = await searchIndex.collectRecords(distDir, glossary);
+  const { records } = await searchIndex.collectRecords(distDir, glossary);
   const collectMs = performance.now() - start;
 
   start = performance.now();

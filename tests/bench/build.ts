@@ -3,11 +3,9 @@
  * it: wall time, peak memory and CPU of the whole process tree, and the time of each phase,
  * read from when each line of the build log arrives.
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createInterface } from 'node:readline';
-import { sampleTree, type TreeUsage } from './proctree.ts';
+import { runWatched, type TreeUsage } from './proctree.ts';
 
 export interface BuildOptions {
   projectRoot: string;
@@ -72,23 +70,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     env['NODE_OPTIONS'] =
       `${process.env['NODE_OPTIONS'] ?? ''} --cpu-prof --cpu-prof-dir=${options.cpuProfileDir}`.trim();
   }
-  const started = performance.now();
-  const child = spawn(process.execPath, [astro, 'build', '--outDir', options.outDir], {
-    cwd: options.projectRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const sampler = sampleTree(child.pid!);
-  const log = createWriteStream(options.logFile);
-
   const reached: { at: number; marker: number }[] = [];
   const tail: string[] = [];
   let indexed: string | undefined;
   let pages: number | undefined;
   let next = 0;
-  const onLine = (line: string) => {
-    const at = performance.now() - started;
-    log.write(`${(at / 1000).toFixed(3).padStart(9)}s ${line}\n`);
+  const onLine = (line: string, at: number) => {
     if (/[├└]─/.test(line)) return; // One line per page: not needed beyond the log file.
     tail.push(line);
     if (tail.length > 40) tail.shift();
@@ -105,15 +92,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildRun> {
     const built = /(\d+) page\(s\) built/.exec(line);
     if (built) pages = Number(built[1]);
   };
-  createInterface({ input: child.stdout }).on('line', onLine);
-  createInterface({ input: child.stderr }).on('line', onLine);
-
-  const exitCode = await new Promise<number>((resolve) =>
-    child.on('close', (code) => resolve(code ?? 1)),
+  const { exitCode, wallMs, usage } = await runWatched(
+    [astro, 'build', '--outDir', options.outDir],
+    {
+      cwd: options.projectRoot,
+      env,
+      logFile: options.logFile,
+      logLine: (line, at) => `${(at / 1000).toFixed(3).padStart(9)}s ${line}`,
+      onLine,
+    },
   );
-  const wallMs = performance.now() - started;
-  const usage = sampler.stop();
-  await new Promise<void>((resolve) => log.end(resolve));
 
   const phases: Phase[] = [];
   let previous = 0;

@@ -10,11 +10,9 @@
  * The page marks its list as the site's does (`#search-results`, `data-query="term|"`, one
  * `.search-hit` per sub-result), so the bench measures both from the DOM the same way.
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { sampleTree, type TreeUsage } from './proctree.ts';
+import { runWatched, type TreeUsage } from './proctree.ts';
 
 export interface PeerIndex {
   exitCode: number;
@@ -35,28 +33,18 @@ export async function buildPeerIndex(
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.html'), barePage);
   const cli = join(projectRoot, 'node_modules/pagefind/lib/runner/bin.cjs');
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [cli, '--site', distDir, '--output-path', join(dir, 'pagefind')],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const sampler = sampleTree(child.pid!);
-  const log = createWriteStream(join(dir, 'pagefind.log'));
   const tail: string[] = [];
-  const onLine = (line: string) => {
-    log.write(`${line}\n`);
-    tail.push(line);
-    if (tail.length > 20) tail.shift();
-  };
-  createInterface({ input: child.stdout }).on('line', onLine);
-  createInterface({ input: child.stderr }).on('line', onLine);
-  const exitCode = await new Promise<number>((resolve) =>
-    child.on('close', (code) => resolve(code ?? 1)),
+  const { exitCode, wallMs, usage } = await runWatched(
+    [cli, '--site', distDir, '--output-path', join(dir, 'pagefind')],
+    {
+      cwd: dir,
+      logFile: join(dir, 'pagefind.log'),
+      onLine: (line) => {
+        tail.push(line);
+        if (tail.length > 20) tail.shift();
+      },
+    },
   );
-  const wallMs = performance.now() - started;
-  const usage = sampler.stop();
-  await new Promise<void>((resolve) => log.end(resolve));
   return { exitCode, wallMs, usage, dir, tail };
 }
 

@@ -3,7 +3,9 @@
  * the largest single process, not the sum of processes running at once (Astro's Node process,
  * esbuild, Pagefind's binary), so the tree is summed here at every sample.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, readFileSync, readdirSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 
 export interface TreeSample {
   /** Milliseconds since sampling started. */
@@ -153,4 +155,49 @@ export function pagefindPeak(usage: TreeUsage): number {
     peak = Math.max(peak, sum);
   }
   return peak;
+}
+
+export interface WatchedRun {
+  exitCode: number;
+  wallMs: number;
+  usage: TreeUsage;
+}
+
+/**
+ * Runs `node <args>` and watches it: its process tree's memory and CPU (`sampleTree`), its wall
+ * time, and its output line by line, each line written to `logFile` as `logLine` shapes it and
+ * handed to `onLine` (with the time since the start, in ms).
+ */
+export async function runWatched(
+  args: string[],
+  options: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    logFile: string;
+    logLine?: (line: string, atMs: number) => string;
+    onLine?: (line: string, atMs: number) => void;
+  },
+): Promise<WatchedRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const sampler = sampleTree(child.pid!);
+  const log = createWriteStream(options.logFile);
+  const onLine = (line: string) => {
+    const at = performance.now() - started;
+    log.write(`${options.logLine ? options.logLine(line, at) : line}\n`);
+    options.onLine?.(line, at);
+  };
+  createInterface({ input: child.stdout }).on('line', onLine);
+  createInterface({ input: child.stderr }).on('line', onLine);
+  const exitCode = await new Promise<number>((resolve) =>
+    child.on('close', (code) => resolve(code ?? 1)),
+  );
+  const wallMs = performance.now() - started;
+  const usage = sampler.stop();
+  await new Promise<void>((resolve) => log.end(resolve));
+  return { exitCode, wallMs, usage };
 }

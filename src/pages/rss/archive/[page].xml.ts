@@ -10,9 +10,11 @@ export const getStaticPaths = (async () => {
   return Promise.all(
     pages.map(async (articles, i) => ({
       params: { page: String(i + 1) },
-      props: { articles, page: i + 1, last: pages.length },
+      props: { articles, page: i + 1, hasNext: i + 1 < pages.length },
       // Full pages never change their articles; the newest full page gains a next-archive link.
-      cacheKey: await pageKey(articles, { page: i + 1, last: pages.length }),
+      // The key holds what the page shows (that link), not the count of pages: a new archive
+      // page must not make every older one again.
+      cacheKey: await pageKey(articles, { page: i + 1, hasNext: i + 1 < pages.length }),
     })),
   );
 }) satisfies GetStaticPaths;
@@ -20,16 +22,16 @@ export const getStaticPaths = (async () => {
 interface Props {
   articles: ArticleEntry[];
   page: number;
-  last: number;
+  hasNext: boolean;
 }
 
 export async function GET(context: APIContext<Props>): Promise<Response> {
-  const { articles, page, last } = context.props;
+  const { articles, page, hasNext } = context.props;
   return feedResponse(articles, context.site ?? site.url, {
     self: archivePath(page),
     current: feedPath(),
     previousArchive: page > 1 ? archivePath(page - 1) : undefined,
-    nextArchive: page < last ? archivePath(page + 1) : undefined,
+    nextArchive: hasNext ? archivePath(page + 1) : undefined,
     archive: true,
   });
 }
