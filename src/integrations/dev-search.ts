@@ -19,10 +19,11 @@ import {
 } from '../content/dev-channel';
 import { nameMatcher } from '../lib/names';
 import { eachLimited } from './each-limited';
-import { indexParts, searchGlossary, vocabularyFiles } from './search-index';
-import { addRecordWords, articleRecord, type SearchRecord } from './search-records';
+import { indexParts, partDocuments, searchGlossary } from './search-index';
+import { articleRecord, type SearchRecord } from './search-records';
 import {
   PAGEFIND_DIR,
+  PART_DOCUMENTS,
   PARTS_MANIFEST,
   isSharedPagefindFile,
   parsePartSize,
@@ -239,26 +240,26 @@ class DevSearch {
       .sort(([a], [b]) => (builtPath(a) < builtPath(b) ? -1 : 1))
       .map(([, { record }]) => record);
     const files = new Map<string, Uint8Array>();
-    const manifest = await indexParts(
+    const { manifest, directory } = await indexParts(
       records,
       { language: this.#language, partSize: this.#partSize, closeEach: false },
-      async (index, part) => {
+      async (index, part, members) => {
         const { files: written, errors } = await index.getFiles();
         if (errors.length > 0) throw new Error(errors.join('; '));
+        const folder = partDir(part).slice(PAGEFIND_DIR.length + 1);
+        const fragments: [string, Uint8Array][] = [];
         for (const file of written) {
           const path = file.path.replace(/\\/g, '/');
+          if (path.startsWith('fragment/')) fragments.push([path.slice(9), file.content]);
           // Pagefind's code and WebAssembly once, at the top, as the build writes them.
           if (isSharedPagefindFile(path)) {
             if (part === 0) files.set(path, file.content);
-          } else files.set(`${partDir(part).slice(PAGEFIND_DIR.length + 1)}${path}`, file.content);
+          } else files.set(`${folder}${path}`, file.content);
         }
+        files.set(`${folder}${PART_DOCUMENTS}`, Buffer.from(partDocuments(fragments, members)));
       },
     );
-    const vocabulary = new Set<string>();
-    for (const record of records) addRecordWords(record, vocabulary);
-    this.#words = new Map(
-      [...vocabularyFiles(vocabulary)].map(([name, text]) => [name, Buffer.from(text)]),
-    );
+    this.#words = new Map([...directory.files()].map(([name, text]) => [name, Buffer.from(text)]));
     this.#files = files;
     this.#manifestJson = JSON.stringify(manifest);
     const ms = Math.round(performance.now() - started);

@@ -4,8 +4,8 @@
  * - each built page's record (or that it has none), by a digest of the page's HTML and of what
  *   makes records from it (the code `search-records.ts` runs, followed import by import, and the
  *   glossary), so a publish parses only the pages that changed;
- * - each part's Pagefind files, by a digest of the part's records in order, the language and
- *   Pagefind's version, so only the parts whose articles changed are indexed again (a new
+ * - each part's Pagefind files, by a digest of the part's records in order, the language,
+ *   Pagefind's version and the code that writes parts, so only the parts whose articles changed are indexed again (a new
  *   article: the newest part) and the others are copied.
  *
  * Pagefind writes the same files for the same records, so the index is the one a cold build
@@ -34,6 +34,15 @@ export function recordCodeDigest(context: unknown): string {
   ]);
 }
 
+/**
+ * A digest of the code that writes a part's files (Pagefind's, and the part's own
+ * `documents.json`): a part kept by an older build's code is not reused.
+ */
+export function partCodeDigest(): string {
+  const writer = fileURLToPath(new URL('./search-index.ts', import.meta.url));
+  return sourcesDigest([writer], fileURLToPath(new URL('../', import.meta.url)), []);
+}
+
 export class SearchCache {
   readonly #records: string;
   readonly #parts: string;
@@ -44,7 +53,7 @@ export class SearchCache {
 
   /**
    * `dir`: the cache's folder; `codeDigest`: `recordCodeDigest`; `pagefindVersion`: the
-   * installed Pagefind's version (its files change with it).
+   * installed Pagefind's version (its files change with it), with `partCodeDigest`.
    */
   constructor(dir: string, codeDigest: string, pagefindVersion: string) {
     this.#records = join(dir, 'records');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,20 +7,25 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { GlossaryEntry } from '../content/glossary';
 import { nameMatcher } from '../lib/names';
+import { DirectoryBuilder } from '../lib/search-directory';
+import { wordCount } from '../lib/search-outline';
 import {
   PAGEFIND_DIR,
+  PART_DOCUMENTS,
   PARTS_MANIFEST,
+  publishedDay,
   compareForParts,
   cutIntoParts,
   isSharedPagefindFile,
   parsePartSize,
   partDir,
+  type PartDocuments,
   type PartEntry,
   type PartsManifest,
 } from '../lib/search-parts';
-import { VOCABULARY_DIR, vocabularyFile } from '../lib/search-words';
-import { SearchCache, recordCodeDigest } from './search-cache';
-import { addRecordWords, articleRecord, type SearchRecord } from './search-records';
+import { VOCABULARY_DIR } from '../lib/search-words';
+import { SearchCache, partCodeDigest, recordCodeDigest } from './search-cache';
+import { articleRecord, recordTerms, type SearchRecord } from './search-records';
 
 export interface Options {
   glossary: readonly GlossaryEntry[];
@@ -131,12 +137,10 @@ export async function addRecords(
   index: pagefind.PagefindIndex,
   distDir: string,
   { glossary, language }: Options,
-  vocabulary?: Set<string>,
 ): Promise<number> {
   const sent: { url: string; added: Promise<pagefind.NewFileResponse> }[] = [];
   try {
     await forEachRecord(distDir, glossary, (record) => {
-      if (vocabulary) addRecordWords(record, vocabulary);
       sent.push({ url: record.url, added: index.addCustomRecord({ ...record, language }) });
     });
   } finally {
@@ -155,13 +159,56 @@ const publishedOf = (record: SearchRecord) => ({
   url: record.url,
 });
 
+/** What Pagefind writes at the head of a fragment, once decompressed. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * The address in one of Pagefind's fragment files (`fragment/<id>.pf_fragment`): gzip, then a
+ * signature, then JSON. Pagefind's own format, not its API: a test pins it.
+ */
+export function fragmentUrl(file: Uint8Array): string {
+  const text = gunzipSync(file).toString('utf8');
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) {
+    throw new Error(
+      "A Pagefind fragment no longer starts as this build expects (Pagefind's format changed)",
+    );
+  }
+  return (JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url: string }).url;
+}
+
+/**
+ * A part's `PART_DOCUMENTS`, from the fragment files Pagefind wrote for it (name, bytes): each
+ * article by Pagefind's id, with its day of publication and its words. In publication order.
+ */
+export function partDocuments(
+  fragments: Iterable<[name: string, file: Uint8Array]>,
+  members: readonly SearchRecord[],
+): string {
+  const ids = new Map<string, string>();
+  for (const [name, file] of fragments) {
+    if (name.endsWith('.pf_fragment'))
+      ids.set(fragmentUrl(file), name.replace(/\.pf_fragment$/, ''));
+  }
+  const documents: PartDocuments = { ids: [], days: [], words: [] };
+  for (const record of members) {
+    const id = ids.get(record.url);
+    if (id === undefined)
+      fail('writing the index', [`Pagefind wrote no fragment for ${record.url}`]);
+    documents.ids.push(id);
+    documents.days.push(publishedDay(record.sort['published'] ?? ''));
+    documents.words.push(wordCount(record.content));
+  }
+  return JSON.stringify(documents);
+}
+
 /**
  * Cuts the records into parts (see `search-parts.ts`) and indexes each by its own Pagefind
  * index, one after another, handing each to `onPart` (to write or read its files) before it is
  * deleted. With `closeEach`, Pagefind's process is also ended after each part, so that what it
  * held is given back to the system before the next part: indexing needs the memory of one part,
- * not of the archive. Returns the manifest, newest part first. An archive with no article still
- * gets one (empty) part, so that Pagefind's code and a searchable index exist.
+ * not of the archive. Returns the manifest, newest part first, and the word directory of every
+ * part. An archive with no article still gets one (empty) part, so that Pagefind's code and a
+ * searchable index exist.
  */
 export async function indexParts(
   records: readonly SearchRecord[],
@@ -169,11 +216,17 @@ export async function indexParts(
   onPart: (index: pagefind.PagefindIndex, part: number, members: SearchRecord[]) => Promise<void>,
   /** A part this returns true for is not indexed (its files came from elsewhere: a cache). */
   reuse: (part: number, members: SearchRecord[]) => Promise<boolean> = async () => false,
-): Promise<PartsManifest> {
+): Promise<{ manifest: PartsManifest; directory: DirectoryBuilder }> {
   const ordered = [...records].sort((a, b) => compareForParts(publishedOf(a), publishedOf(b)));
   const parts = ordered.length > 0 ? cutIntoParts(ordered, partSize) : [[]];
   const entries: PartEntry[] = [];
+  const directory = new DirectoryBuilder();
+  let words = 0;
   for (const [part, members] of parts.entries()) {
+    for (const record of members) {
+      directory.add(part, recordTerms(record));
+      words += wordCount(record.content);
+    }
     if (!(await reuse(part, members))) {
       const index = await startIndex(language);
       try {
@@ -186,12 +239,18 @@ export async function indexParts(
     }
     entries.push({
       dir: partDir(part),
+      place: part,
       articles: members.length,
       oldest: members.length > 0 ? publishedOf(members[0]!).published : '',
       newest: members.length > 0 ? publishedOf(members.at(-1)!).published : '',
     });
   }
-  return { articles: ordered.length, parts: entries.reverse() };
+  const manifest: PartsManifest = {
+    articles: ordered.length,
+    averageWords: ordered.length > 0 ? words / ordered.length : 0,
+    parts: entries.reverse(),
+  };
+  return { manifest, directory };
 }
 
 /**
@@ -205,13 +264,13 @@ export async function writeParts(
   records: readonly SearchRecord[],
   options: { language: string; partSize: number },
   cache?: SearchCache,
-): Promise<PartsManifest & { reused: number }> {
+): Promise<{ manifest: PartsManifest; directory: DirectoryBuilder; reused: number }> {
   const root = join(distDir, PAGEFIND_DIR);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   let shared = false;
   let reused = 0;
-  const manifest = await indexParts(
+  const { manifest, directory } = await indexParts(
     records,
     { ...options, closeEach: true },
     async (index, part, members) => {
@@ -226,6 +285,12 @@ export async function writeParts(
       const stash = join(dirname(dir), `.shared-${part}`);
       await mkdir(stash, { recursive: true });
       for (const name of sharedFiles) await rename(join(dir, name), join(stash, name));
+      // The part's own file beside Pagefind's, written once Pagefind's shared files are out.
+      const fragmentDir = join(dir, 'fragment');
+      const fragments: [string, Uint8Array][] = [];
+      for (const name of members.length > 0 ? await readdir(fragmentDir) : [])
+        fragments.push([name, await readFile(join(fragmentDir, name))]);
+      await writeFile(join(dir, PART_DOCUMENTS), partDocuments(fragments, members));
       await cache?.savePart(cache.partKey(members, options.language), dir, stash, sharedFiles);
       for (const name of sharedFiles) {
         if (shared) await rm(join(stash, name));
@@ -249,7 +314,7 @@ export async function writeParts(
   );
   await mkdir(dirname(join(distDir, PARTS_MANIFEST)), { recursive: true });
   await writeFile(join(distDir, PARTS_MANIFEST), JSON.stringify(manifest));
-  return { ...manifest, reused };
+  return { manifest, directory, reused };
 }
 
 /** What `search/glossary.json` holds: the spellings the search page expands queries with. */
@@ -258,37 +323,17 @@ export function searchGlossary(glossary: readonly GlossaryEntry[]) {
 }
 
 /**
- * The vocabulary (every indexed word's forms) as files of one word a line, sorted, by their
- * first two letters (`vocabularyFile`), and `files.json`, the list of files: the search page
- * loads only the files of the words typed. File names as they are under `VOCABULARY_DIR`.
+ * Writes the word directory (`search-directory.ts`) under `distDir`, as the vocabulary's files
+ * (`VOCABULARY_DIR`); returns their total bytes.
  */
-export function vocabularyFiles(vocabulary: Iterable<string>): Map<string, string> {
-  const groups = new Map<string, string[]>();
-  for (const word of vocabulary) {
-    const file = vocabularyFile(word);
-    const words = groups.get(file);
-    if (words) words.push(word);
-    else groups.set(file, [word]);
-  }
-  const names = [...groups.keys()].sort();
-  const files = new Map<string, string>();
-  for (const name of names) {
-    const words = groups.get(name)!.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    files.set(`${name}.txt`, `${words.join('\n')}\n`);
-  }
-  files.set('files.json', JSON.stringify(names));
-  return files;
-}
-
-/** Writes `vocabularyFiles` under `distDir`; returns their total bytes. */
-export async function writeVocabulary(
+export async function writeDirectory(
   distDir: string,
-  vocabulary: Iterable<string>,
+  directory: DirectoryBuilder,
 ): Promise<number> {
   const dir = join(distDir, ...VOCABULARY_DIR.split('/'));
   await mkdir(dir, { recursive: true });
   let bytes = 0;
-  for (const [name, text] of vocabularyFiles(vocabulary)) {
+  for (const [name, text] of directory.files()) {
     bytes += Buffer.byteLength(text);
     await writeFile(join(dir, name), text);
   }
@@ -301,7 +346,7 @@ export async function writeVocabulary(
  * record per article, laid out so the search page can name the passage of every match (see
  * `search-records.ts`). Any error fails the build.
  * Also writes `search/glossary.json`, the spellings the search page expands queries with, and
- * the vocabulary of the whole archive (`writeVocabulary`).
+ * the word directory of the whole archive (`writeDirectory`).
  */
 export default function searchIndex({ glossary, language, partSize }: Options): AstroIntegration {
   let cacheDir = '';
@@ -325,24 +370,31 @@ export default function searchIndex({ glossary, language, partSize }: Options): 
         const distDir = fileURLToPath(dir);
         const size = partSize ?? parsePartSize(process.env['SEARCH_PART_SIZE']);
         const cache = pagefindVersion
-          ? new SearchCache(cacheDir, recordCodeDigest({ glossary, language }), pagefindVersion)
+          ? new SearchCache(
+              cacheDir,
+              recordCodeDigest({ glossary, language }),
+              `${pagefindVersion} ${partCodeDigest()}`,
+            )
           : undefined;
         const { records, parsed } = await collectRecords(distDir, glossary, cache);
-        const vocabulary = new Set<string>();
-        for (const record of records) addRecordWords(record, vocabulary);
-        const manifest = await writeParts(distDir, records, { language, partSize: size }, cache);
+        const { manifest, directory, reused } = await writeParts(
+          distDir,
+          records,
+          { language, partSize: size },
+          cache,
+        );
         await cache?.prune();
         await mkdir(join(distDir, 'search'), { recursive: true });
         await writeFile(
           join(distDir, 'search', 'glossary.json'),
           JSON.stringify(searchGlossary(glossary)),
         );
-        const bytes = await writeVocabulary(distDir, vocabulary);
+        const bytes = await writeDirectory(distDir, directory);
         const kept = cache
-          ? ` (${parsed} pages parsed, ${manifest.reused} parts copied from the last build)`
+          ? ` (${parsed} pages parsed, ${reused} parts copied from the last build)`
           : '';
         logger.info(
-          `indexed ${manifest.articles} articles in ${manifest.parts.length} parts of up to ${size}${kept}; vocabulary of ${vocabulary.size} words (${Math.round(bytes / 1024)} KB)`,
+          `indexed ${manifest.articles} articles in ${manifest.parts.length} parts of up to ${size}${kept}; word directory of ${directory.size} terms (${Math.round(bytes / 1024)} KB)`,
         );
       },
     },

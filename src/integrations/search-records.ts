@@ -110,15 +110,22 @@ export function articleRecord(
 }
 
 /**
- * Adds every form of every word a record holds (see `wordForms`), but numbers and the name and
- * tag tokens, to `vocabulary`: what the search page checks a query's words against, so that a word in
- * no article is said to be so, and a misspelt one finds its closest spelling.
+ * The terms a record holds, for the word directory (`search-directory.ts`): every form of every
+ * word (see `wordForms`) but numbers, and the name, title and number tokens. The forms are what
+ * the search page checks a query's words against, so that a word in no article is said to be
+ * so, and a misspelt one finds its closest spelling.
  */
-export function addRecordWords(record: SearchRecord, vocabulary: Set<string>): void {
+export function recordTerms(record: SearchRecord): Set<string> {
+  const terms = new Set<string>();
   for (const word of new Set(record.content.split(/\s+/))) {
-    if (!word || isToken(word)) continue;
+    if (!word) continue;
+    if (isToken(word)) {
+      terms.add(word);
+      continue;
+    }
     // Numbers are left to their tokens (see `numberTokens`): they are most of an archive's
     // distinct words, and nothing is corrected to a number.
-    for (const form of wordForms(word)) if (!/\p{N}/u.test(form)) vocabulary.add(form);
+    for (const form of wordForms(word)) if (!/\p{N}/u.test(form)) terms.add(form);
   }
+  return terms;
 }

@@ -26,6 +26,8 @@ export const PAGEFIND_DIR = 'pagefind';
 export interface PartEntry {
   /** The part's Pagefind bundle, from the site's base, ending in `/`. */
   dir: string;
+  /** Its place among the parts, 0 the oldest: how the word directory names it. */
+  place: number;
   articles: number;
   /** The `published` of its oldest and newest article. */
   oldest: string;
@@ -35,8 +37,32 @@ export interface PartEntry {
 export interface PartsManifest {
   /** Articles in all parts. */
   articles: number;
+  /** Words in an article's record, on average over all parts (for BM25's length norm). */
+  averageWords: number;
   /** Newest part first: the order the search page asks them in. */
   parts: PartEntry[];
+}
+
+/**
+ * A file of each part beside Pagefind's own: what the browser needs to score an article before
+ * loading its fragment (`PartDocuments`).
+ */
+export const PART_DOCUMENTS = 'documents.json';
+
+/**
+ * Each article of a part by Pagefind's id for it (its fragment's name), with the day it was
+ * published and the words in its record.
+ */
+export interface PartDocuments {
+  ids: string[];
+  days: number[];
+  words: number[];
+}
+
+/** A `published` (a day or an instant, as the schema writes them) as a day number since 1970. */
+export function publishedDay(published: string): number {
+  const at = Date.parse(published.length === 10 ? `${published}T00:00:00Z` : published);
+  return Number.isNaN(at) ? 0 : Math.floor(at / 86_400_000);
 }
 
 /** The folder of the part `index` (0 is the oldest), from the site's base. */

@@ -205,14 +205,18 @@ export function typoAllowance(word: string): number {
 
 /**
  * The vocabulary: every form of every indexed word, in files by their first two letters, so a
- * query loads only the files of the words it has. `search/words/<key>.txt`, one word a line.
+ * query loads only the files of the words it has. `search/words/<key>.txt`, one word a line,
+ * with what the word directory (`search-directory.ts`) says of it.
  */
 export const VOCABULARY_DIR = 'search/words';
 
-/** The file a word is listed in. Letters are written as base-36 code points: file names stay ASCII. */
-export function vocabularyFile(word: string): string {
+/**
+ * The file a word is listed in: by its first `letters` letters, written as base-36 code points,
+ * so that file names stay ASCII.
+ */
+export function vocabularyFile(word: string, letters = 2): string {
   return [...word]
-    .slice(0, 2)
+    .slice(0, letters)
     .map((char) => char.codePointAt(0)!.toString(36))
     .join('-');
 }

@@ -20,9 +20,10 @@ import {
   spellingVariants,
   transliterationSkeleton,
   typoAllowance,
-  vocabularyFile,
   wordMatches,
 } from '../lib/search-words';
+import { allOf, anyOf, termFile, type TermStats } from '../lib/search-directory';
+import { freshness, inverseFrequency, termBound, termWeight } from '../lib/search-ranking';
 import { segmentWords, withoutWordBreaks } from '../lib/segment';
 import { mergeRanges, phraseRanges, wordRanges, type Range } from './highlight';
 import { TAG_FILTER } from '../lib/search-parts';
@@ -41,10 +42,28 @@ export interface PagefindIndex {
   preload(term: string, options?: Record<string, unknown>): Promise<void>;
 }
 
-/** The index: its parts, newest first, and how many articles they hold together. */
+/** What an open part gives: its Pagefind index, and each article's day and length by its id. */
+export interface OpenPart {
+  index: PagefindIndex;
+  documents: ReadonlyMap<string, { day: number; words: number }>;
+}
+
+/** One part of the index, opened (its Pagefind metadata and documents loaded) when first asked. */
+export interface IndexPart {
+  /** Its place, 0 the oldest: how the word directory names it. */
+  place: number;
+  /** The day (`publishedDay`) of its newest article. */
+  newest: number;
+  open(): Promise<OpenPart>;
+}
+
+/** The index: its parts, newest first, and what is counted over all of them. */
 export interface IndexParts {
-  parts: readonly PagefindIndex[];
+  parts: readonly IndexPart[];
   articles: number;
+  averageWords: number;
+  /** The day of the archive's newest article: freshness is counted from it. */
+  newest: number;
 }
 
 interface PagefindResult {
@@ -66,10 +85,10 @@ interface PagefindRecord {
 }
 
 /**
- * The indexed words that share a file of the vocabulary (`vocabularyFile`), or undefined when
- * the site has no vocabulary (then Pagefind alone decides what a word finds).
+ * The terms that share a file of the word directory (`termFile`), with what it says of each;
+ * an empty map for a file the directory does not have.
  */
-export type VocabularyLoader = (file: string) => Promise<readonly string[] | undefined>;
+export type DirectoryLoader = (file: string) => Promise<ReadonlyMap<string, TermStats>>;
 
 export interface SearchOptions {
   tag?: string | undefined;
@@ -116,8 +135,8 @@ export interface SearchOutcome {
   /** True when some hits hold only part of the query. */
   partial: boolean;
   /**
-   * False when sorted by date and the older parts of the index were not searched, the newest
-   * having given enough: `total` and `complete` are then only at least so many.
+   * False when `total` and `complete` are only at least so many: parts of the index that could
+   * add to them were not searched, the newer ones having given enough.
    */
   exhaustive: boolean;
   /** True for a first answer, from the newer parts, while older parts are still being searched. */
@@ -130,6 +149,8 @@ export interface SearchOutcome {
 interface Alternative {
   /** What Pagefind is asked for. */
   term: string;
+  /** What the word directory says of it: how many articles hold it, in which parts. */
+  stats: TermStats;
   /** A phrase: every occurrence in a block counts. */
   phrase?: string;
   /** A glossary name: its token marks the blocks, the name matcher finds its spellings. */
@@ -163,10 +184,34 @@ interface Candidate {
   /** Per part, per alternative, this article's Pagefind result. */
   results: (PagefindResult | undefined)[][];
   parts: number;
+  /** How many of the query's names are in its title. */
+  titled: number;
   score: number;
   /** The best place in any part's list of results. */
   place: number;
 }
+
+/** Whether `a` ranks before `b` by relevance: more parts, more names in the title, score. */
+function compareRelevance(
+  a: Pick<Candidate, 'parts' | 'titled' | 'score' | 'id'>,
+  b: Pick<Candidate, 'parts' | 'titled' | 'score' | 'id'>,
+): number {
+  // Equal scores keep Pagefind's ids' order: the same in any cut of the index.
+  const own = (id: string) => id.slice(id.indexOf(':'));
+  return (
+    b.parts - a.parts ||
+    b.titled - a.titled ||
+    b.score - a.score ||
+    (own(a.id) < own(b.id) ? -1 : own(a.id) > own(b.id) ? 1 : 0)
+  );
+}
+
+/** Whether a term's stats say part `place` holds it. */
+function holdsIn(stats: TermStats, place: number): boolean {
+  return stats.parts.includes(place);
+}
+
+const NOWHERE: TermStats = { articles: 0, parts: [] };
 
 /** A letter-and-digit compound as one word (`Mig-29`, `F16`, `IRIS-T`), or two (`Mig 29`, `IRIS T`). */
 function isCompound(word: string): boolean {
@@ -188,34 +233,17 @@ function makeCompound(first: string, second: string): boolean {
 /** A first answer while the older parts of the index are searched. */
 export type ProgressListener = (outcome: SearchOutcome) => void;
 
-/** BM25's saturation of term frequency. */
-const SATURATION = 1.2;
-
-/**
- * How much one alternative found in one article weighs: BM25's idf and saturated term frequency
- * (without length normalisation, which Pagefind gives only once a record is loaded), from counts
- * over the whole archive, so that the same article scores the same however the index is cut.
- */
-function termWeight(articles: number, holding: number, occurrences: number): number {
-  const idf = Math.log(1 + (articles - holding + 0.5) / (holding + 0.5));
-  return (idf * occurrences * (SATURATION + 1)) / (occurrences + SATURATION);
-}
-
 export class SearchEngine {
   readonly #index: IndexParts;
   readonly #glossary: readonly GlossaryName[];
   readonly #findNames: (text: string) => NameMatch[];
-  readonly #vocabulary: VocabularyLoader;
+  readonly #directory: DirectoryLoader;
 
-  constructor(
-    index: IndexParts,
-    glossary: readonly GlossaryName[],
-    vocabulary: VocabularyLoader = async () => undefined,
-  ) {
+  constructor(index: IndexParts, glossary: readonly GlossaryName[], directory: DirectoryLoader) {
     this.#index = index;
     this.#glossary = glossary;
     this.#findNames = nameMatcher(glossary);
-    this.#vocabulary = vocabulary;
+    this.#directory = directory;
   }
 
   parse(raw: string): ParsedQuery {
@@ -244,31 +272,58 @@ export class SearchEngine {
     return { ...better, correction: { typed: raw.trim(), searched } };
   }
 
+  /** What the word directory says of one term (a form or a token), if the index holds it. */
+  async #term(term: string): Promise<TermStats | undefined> {
+    return (await this.#directory(termFile(term))).get(term);
+  }
+
   /**
    * How the index holds what `word` asks for: as a word (then it finds that word and its other
-   * forms), only as the beginning of longer words (`Stolt`), or not at all.
+   * forms), only as the beginning of longer words (`Stolt`), or not at all; and in which parts.
    */
-  async #lookup(word: string): Promise<'word' | 'prefix' | undefined> {
+  async #lookup(word: string): Promise<{ kind: 'word' | 'prefix'; stats: TermStats } | undefined> {
     // Numbers are searched by their tokens, which Pagefind finds whole or not at all.
-    if (/\p{N}/u.test(word)) return 'word';
-    const words = await this.#vocabulary(vocabularyFile(word));
-    if (words === undefined) return 'prefix';
-    if (words.some((form) => formMatches(word, form, false))) return 'word';
-    return words.some((form) => formMatches(word, form)) ? 'prefix' : undefined;
+    if (/\p{N}/u.test(word)) {
+      const stats = await this.#term(numberToken(word));
+      return stats && { kind: 'word', stats };
+    }
+    const terms = await this.#directory(termFile(word));
+    for (const kind of ['word', 'prefix'] as const) {
+      const held = [...terms].filter(([form]) => formMatches(word, form, kind === 'prefix'));
+      if (held.length > 0) return { kind, stats: anyOf(held.map(([, stats]) => stats)) };
+    }
+    return undefined;
+  }
+
+  /** What the directory says of a phrase: the parts that hold each of its words. */
+  async #phraseStats(phrase: string): Promise<TermStats> {
+    const words = phrase.split(' ').map(baseForm).filter(Boolean);
+    const held = await Promise.all(words.map((word) => this.#lookup(word)));
+    return held.every(Boolean) ? allOf(held.map((one) => one!.stats)) : NOWHERE;
   }
 
   /** The parts of a query, each with the ways it can be found that the index holds. */
   async #parts(query: ParsedQuery): Promise<Part[]> {
-    const parts: Part[] = [
-      ...query.phrases.map((phrase) => ({
+    // A phrase or a name that no article holds has no alternative: it is in no article.
+    const held = (alternative: Alternative) => alternative.stats.articles > 0;
+    const parts: Part[] = await Promise.all([
+      ...query.phrases.map(async (phrase) => ({
         label: `"${phrase}"`,
-        alternatives: [{ term: `"${phrase}"`, phrase }],
+        alternatives: [
+          { term: `"${phrase}"`, phrase, stats: await this.#phraseStats(phrase) },
+        ].filter(held),
       })),
-      ...query.names.map((name) => ({
+      ...query.names.map(async (name) => ({
         label: name.typed,
-        alternatives: [{ term: nameToken(name.id), nameId: name.id }],
+        alternatives: [
+          {
+            term: nameToken(name.id),
+            nameId: name.id,
+            stats: (await this.#term(nameToken(name.id))) ?? NOWHERE,
+          },
+        ].filter(held),
       })),
-    ];
+    ]);
     // Outside quotes, "of" and "the" do not have to be found, unless there is nothing else.
     const meaningful = query.words.filter((word) => !STOP_WORDS.has(baseForm(word)));
     const words = meaningful.length > 0 || parts.length > 0 ? meaningful : query.words;
@@ -279,7 +334,7 @@ export class SearchEngine {
         i++;
       } else typed.push([words[i]!]);
     }
-    // Each group's vocabulary files are fetched at once, not one after another.
+    // Each group's directory files are fetched at once, not one after another.
     const groups = await Promise.all(
       typed.map(async (group): Promise<Part> => {
         const alternatives: Alternative[] = [];
@@ -295,18 +350,26 @@ export class SearchEngine {
               term: joined,
               word: joined,
               joined: true,
-              prefix: held === 'prefix',
+              prefix: held.kind === 'prefix',
+              stats: held.stats,
             });
           if (found.every(Boolean)) {
             const phrase = split.join(' ');
-            alternatives.push({ term: `"${phrase}"`, phrase });
+            const stats = allOf(found.map((one) => one!.stats));
+            if (stats.parts.length > 0) alternatives.push({ term: `"${phrase}"`, phrase, stats });
           }
         } else {
           const variants = spellingVariants(baseForm(group[0]!));
           const held = await Promise.all(variants.map((variant) => this.#lookup(variant)));
           variants.forEach((variant, i) => {
-            if (held[i])
-              alternatives.push({ term: variant, word: variant, prefix: held[i] === 'prefix' });
+            const one = held[i];
+            if (one)
+              alternatives.push({
+                term: variant,
+                word: variant,
+                prefix: one.kind === 'prefix',
+                stats: one.stats,
+              });
           });
         }
         return { label: group.join(' '), alternatives: alternatives.map(numberAlternative) };
@@ -317,15 +380,18 @@ export class SearchEngine {
   }
 
   /**
-   * Starts loading the index chunks of the words typed so far, in the parts a search would ask
-   * first, while an earlier search runs (Pagefind's `preload`).
+   * Starts loading the index chunks of the words typed so far in the newest part, the one every
+   * search asks first, while an earlier search runs (Pagefind's `preload`).
    */
   preload(raw: string, options: SearchOptions): void {
     const query = this.parse(raw);
     const terms = [...query.words, ...query.phrases.flatMap((phrase) => phrase.split(' '))];
-    if (terms.length === 0) return;
-    const parts = options.sort === 'date' ? this.#index.parts.slice(0, 1) : this.#index.parts;
-    for (const part of parts) part.preload(terms.join(' '), this.#filters(options)).catch(() => {});
+    const [newest] = this.#index.parts;
+    if (terms.length === 0 || !newest) return;
+    newest
+      .open()
+      .then(({ index }) => index.preload(terms.join(' '), this.#filters(options)))
+      .catch(() => {});
   }
 
   #filters(options: SearchOptions): Record<string, unknown> {
@@ -350,10 +416,26 @@ export class SearchEngine {
       searching: false,
     };
     if (isEmptyQuery(query)) return empty;
-    const parts = await this.#parts(query);
+    const [parts, titleStats] = await Promise.all([
+      this.#parts(query),
+      Promise.all(query.names.map(async (name) => this.#term(titleNameToken(name.id)))),
+    ]);
     // A word in no article has no alternative: the query will be corrected, and a first answer
     // saying the word is in no article would only flash.
     const progress = parts.some((part) => part.alternatives.length === 0) ? undefined : onProgress;
+    const { articles: archive, averageWords, newest } = this.#index;
+    const idf = parts.map((part) =>
+      part.alternatives.map((alternative) => inverseFrequency(archive, alternative.stats.articles)),
+    );
+    /** Per query part: the parts of the index that hold some alternative of it. */
+    const holding = parts.map(
+      (part) => (place: number) =>
+        part.alternatives.some((alternative) => holdsIn(alternative.stats, place)),
+    );
+    // A part of the index that holds none of the query has nothing to give: it is not asked.
+    const indexes = this.#index.parts.filter((index) =>
+      holding.some((holds) => holds(index.place)),
+    );
 
     // Sorted by date, Pagefind gives each part's articles newest first.
     const order = {
@@ -361,89 +443,185 @@ export class SearchEngine {
       ...this.#filters(options),
     };
     /** One part of the index: per query part, per alternative, its results; names in titles. */
-    const searchIn = (index: PagefindIndex) =>
+    const searchIn = (index: PagefindIndex, place: number) =>
       Promise.all([
         Promise.all(
           parts.map((part) =>
             Promise.all(
               part.alternatives.map(async (alternative) =>
-                // A match in the outline (meta) alone has no position in the content: no match.
-                (await index.search(alternative.term, order)).results.filter(
-                  (result) => result.words.length > 0,
-                ),
+                holdsIn(alternative.stats, place)
+                  ? // A match in the outline (meta) alone has no position in the content: no match.
+                    (await index.search(alternative.term, order)).results.filter(
+                      (result) => result.words.length > 0,
+                    )
+                  : [],
               ),
             ),
           ),
         ),
         Promise.all(
-          query.names.map(
-            async (name) => (await index.search(titleNameToken(name.id), order)).results,
+          query.names.map(async (name, i) =>
+            titleStats[i] && holdsIn(titleStats[i], place)
+              ? (await index.search(titleNameToken(name.id), order)).results
+              : [],
           ),
         ),
       ]);
-    const indexes = this.#index.parts;
-    // By relevance every part is needed: all are asked at once and answer newest first. By
-    // date, a part is asked only if the newer ones did not give enough.
-    const asked = options.sort === 'date' ? [] : indexes.map(searchIn);
 
-    // Articles with a name of the query in their title, to rank above those that mention it.
-    const titled = new Map<string, number>();
+    // The directory counts over the whole archive: how many articles hold each term. For a query
+    // of one word (not a phrase, whose words may be apart) that is how many match.
+    const [only] = parts;
+    const counted = {
+      articles: Math.max(
+        0,
+        ...parts.flatMap((part) => part.alternatives.map((one) => one.stats.articles)),
+      ),
+      exact:
+        parts.length === 1 && only!.alternatives.length === 1 && !only!.alternatives[0]!.phrase,
+    };
     const articles = new Map<string, Candidate>();
-    /** Per query part, per alternative: in how many articles of the parts searched it is. */
-    const holding = parts.map((part) => part.alternatives.map(() => 0));
     /** Per query part: whether any part of the index found it. */
     const found = parts.map(() => false);
+    const searched = new Set<number>();
     /** Places in date order: those of all newer parts come first. */
     let placed = 0;
     let outcome = empty as SearchOutcome;
     for (let p = 0; p < indexes.length; p++) {
-      const [perPart, titles] = await (asked[p] ?? searchIn(indexes[p]!));
-      for (const results of titles)
-        for (const { id } of results) titled.set(`${p}:${id}`, (titled.get(`${p}:${id}`) ?? 0) + 1);
+      const { place } = indexes[p]!;
+      const { index, documents } = await indexes[p]!.open();
+      const [perPart, titles] = await searchIn(index, place);
+      searched.add(place);
+      const fresh: Candidate[] = [];
       let longest = 0;
       perPart.forEach((alternatives, i) => {
         alternatives.forEach((results, j) => {
-          holding[i]![j]! += results.length;
           if (results.length > 0) found[i] = true;
           longest = Math.max(longest, results.length);
-          results.forEach((result, place) => {
+          results.forEach((result, rank) => {
             const key = `${p}:${result.id}`;
-            const entry = articles.get(key) ?? {
-              id: key,
-              results: parts.map((part) => part.alternatives.map(() => undefined)),
-              parts: 0,
-              score: 0,
-              place: placed + place,
-            };
+            let entry = articles.get(key);
+            if (!entry) {
+              entry = {
+                id: key,
+                results: parts.map((part) => part.alternatives.map(() => undefined)),
+                parts: 0,
+                titled: 0,
+                score: 0,
+                place: placed + rank,
+              };
+              articles.set(key, entry);
+              fresh.push(entry);
+            }
             if (entry.results[i]!.every((known) => known === undefined)) entry.parts++;
             entry.results[i]![j] = result;
-            entry.place = Math.min(entry.place, placed + place);
-            articles.set(key, entry);
+            entry.place = Math.min(entry.place, placed + rank);
           });
         });
       });
+      for (const results of titles)
+        for (const { id } of results) {
+          const entry = articles.get(`${p}:${id}`);
+          if (entry) entry.titled++;
+        }
+      // BM25 over the whole archive's counts, by the article's own length, times freshness.
+      for (const entry of fresh) {
+        const id = entry.id.slice(entry.id.indexOf(':') + 1);
+        const document = documents.get(id);
+        const words = document?.words ?? averageWords;
+        const weight = entry.results.reduce(
+          (sum, alternatives, i) =>
+            sum +
+            Math.max(
+              0,
+              ...alternatives.map((result, j) =>
+                result ? termWeight(idf[i]![j]!, result.words.length, words, averageWords) : 0,
+              ),
+            ),
+          0,
+        );
+        entry.score = weight * freshness(document?.day ?? newest, newest);
+      }
       placed += longest;
-      const last = p === indexes.length - 1;
+      const rest = indexes.slice(p + 1);
+      const candidates = [...articles.values()];
       const full = (article: Candidate) => article.parts === parts.length;
       const enough =
-        options.sort === 'date' &&
-        found.every(Boolean) &&
-        [...articles.values()].filter(full).length >= limit;
-      const done = last || enough;
+        options.sort === 'date'
+          ? found.every(Boolean) && candidates.filter(full).length >= limit
+          : this.#beaten(candidates, rest, { parts, idf, titleStats, limit });
+      const done = rest.length === 0 || enough;
       if (!done && !progress) continue;
-      outcome = await this.#outcome(query, parts, [...articles.values()], {
-        titled,
-        holding,
-        found,
+      // A part of the query not found yet is in no article once every part holding it is searched.
+      const settled = parts.map(
+        (_, i) =>
+          found[i] ||
+          this.#index.parts.every(
+            (index) => !holding[i]!(index.place) || searched.has(index.place),
+          ),
+      );
+      outcome = await this.#outcome(query, parts, candidates, {
+        found: found.map((one, i) => one || !settled[i]),
         options,
         limit,
-        exhaustive: last,
+        exhaustive: rest.length === 0,
         searching: !done,
+        counted,
       });
       if (done) break;
       progress!(outcome);
     }
+    // No part holds any of it: the outcome says what is in no article.
+    if (indexes.length === 0)
+      outcome = await this.#outcome(query, parts, [], {
+        found: parts.map(() => false),
+        options,
+        limit,
+        exhaustive: true,
+        searching: false,
+        counted,
+      });
     return outcome;
+  }
+
+  /**
+   * Whether no article of the parts not yet searched (`rest`) can rank among the first `limit`:
+   * the best any of them could do (the query parts it holds, the names in titles it holds, and
+   * each term's most weight at its newest article's freshness) is below the `limit`th found.
+   */
+  #beaten(
+    candidates: Candidate[],
+    rest: readonly IndexPart[],
+    context: {
+      parts: Part[];
+      idf: number[][];
+      titleStats: (TermStats | undefined)[];
+      limit: number;
+    },
+  ): boolean {
+    const { parts, idf, titleStats, limit } = context;
+    if (candidates.length < limit) return false;
+    const last = [...candidates].sort(compareRelevance)[limit - 1]!;
+    return rest.every((index) => {
+      let held = 0;
+      let weight = 0;
+      parts.forEach((part, i) => {
+        let best = 0;
+        part.alternatives.forEach((alternative, j) => {
+          if (holdsIn(alternative.stats, index.place))
+            best = Math.max(best, termBound(idf[i]![j]!));
+        });
+        if (best > 0) held++;
+        weight += best;
+      });
+      const titled = titleStats.filter((stats) => stats && holdsIn(stats, index.place)).length;
+      const score = weight * freshness(index.newest, this.#index.newest);
+      // Ties in score could go either way: only a bound strictly below is beaten.
+      return (
+        held < last.parts ||
+        (held === last.parts &&
+          (titled < last.titled || (titled === last.titled && score < last.score)))
+      );
+    });
   }
 
   /** The outcome from the candidates found so far: ranked, the first `limit` loaded. */
@@ -452,16 +630,20 @@ export class SearchEngine {
     parts: Part[],
     candidates: Candidate[],
     context: {
-      titled: Map<string, number>;
-      holding: number[][];
+      /** Per query part: found, or perhaps in a part of the index not searched yet. */
       found: boolean[];
       options: SearchOptions;
       limit: number;
       exhaustive: boolean;
       searching: boolean;
+      /**
+       * The most articles the directory says hold one of the query's terms, and whether that is
+       * how many match.
+       */
+      counted: { articles: number; exact: boolean };
     },
   ): Promise<SearchOutcome> {
-    const { titled, holding, found, options, limit } = context;
+    const { found, options, limit } = context;
     // A word the index does not hold has no alternative; a phrase or name may find nothing (in
     // no part: a first answer does not know yet, and says nothing is missing). Within a tag,
     // finding nothing says nothing of the rest of the archive.
@@ -470,31 +652,10 @@ export class SearchEngine {
       : parts
           .filter((part, i) => part.alternatives.length === 0 || (!options.tag && !found[i]))
           .map((part) => part.label);
-    const articles = this.#index.articles;
-    for (const candidate of candidates) {
-      candidate.score = candidate.results.reduce(
-        (sum, alternatives, i) =>
-          sum +
-          Math.max(
-            0,
-            ...alternatives.map((result, j) =>
-              result ? termWeight(articles, holding[i]![j]!, result.words.length) : 0,
-            ),
-          ),
-        0,
-      );
-    }
     // Articles holding every part first, then those with some (most parts first); within each,
-    // by score, or by date (the first place any part's list gives them). Equal scores keep
-    // Pagefind's ids' order: the same in any cut of the index.
-    const ranked = candidates.sort(
-      (a, b) =>
-        b.parts - a.parts ||
-        (options.sort === 'date'
-          ? a.place - b.place
-          : (titled.get(b.id) ?? 0) - (titled.get(a.id) ?? 0) ||
-            b.score - a.score ||
-            (a.id.slice(a.id.indexOf(':')) < b.id.slice(b.id.indexOf(':')) ? -1 : 1)),
+    // by score, or by date (the first place any part's list gives them).
+    const ranked = candidates.sort((a, b) =>
+      options.sort === 'date' ? b.parts - a.parts || a.place - b.place : compareRelevance(a, b),
     );
     const loaded = await Promise.all(
       ranked
@@ -529,14 +690,25 @@ export class SearchEngine {
       .filter(
         (article, index) => full(article) && !loaded[index]?.hits.some((hit) => hit.complete),
       );
+    // Parts not searched hold more: the directory's count of articles holding a term is at
+    // least how many match, and for some queries exactly (not within a tag: it counts them all).
+    const { counted } = context;
+    const exact = counted.exact && !options.tag && missing.length === 0;
+    const atLeast = context.exhaustive || options.tag ? 0 : counted.articles;
+    const complete = ranked.filter(full).length - notComplete.length;
+    const total = Math.max(ranked.length - (loaded.length - shown.length), atLeast);
     return {
       query,
       articles: results,
-      total: ranked.length - (loaded.length - shown.length),
-      complete: ranked.filter(full).length - notComplete.length,
+      total: exact ? counted.articles : total,
+      complete: exact
+        ? counted.articles
+        : parts.length === 1 && missing.length === 0
+          ? Math.max(complete, atLeast)
+          : complete,
       missing,
       partial: results.some((article) => article.hits.some((hit) => !hit.complete)),
-      exhaustive: context.exhaustive,
+      exhaustive: context.exhaustive || exact,
       searching: context.searching,
     };
   }
@@ -740,7 +912,10 @@ export class SearchEngine {
     }
     // Indexed words that begin like it, or as its transliterations may; the index holds them
     // folded, so they are written with the case typed (Charkiw: Kharkiv).
-    const files = new Set([vocabularyFile(word), ...skeletonBeginnings(word).map(vocabularyFile)]);
+    const files = new Set([
+      termFile(word),
+      ...skeletonBeginnings(word).map((start) => termFile(start)),
+    ]);
     const cased = (form: string) =>
       typed === typed.toUpperCase()
         ? form.toUpperCase()
@@ -748,7 +923,7 @@ export class SearchEngine {
           ? form[0]!.toUpperCase() + form.slice(1)
           : form;
     for (const file of files) {
-      for (const form of (await this.#vocabulary(file)) ?? []) {
+      for (const form of (await this.#directory(file)).keys()) {
         if (/^\p{L}+$/u.test(form) && !matchesWhole(form)) consider(cased(form), form, 0.25);
       }
     }

@@ -10,10 +10,25 @@
  * each request's words are preloaded as it arrives.
  */
 import type { GlossaryName } from '../lib/names';
-import { PAGEFIND_DIR, PARTS_MANIFEST, type PartsManifest } from '../lib/search-parts';
+import { parseDirectory, type TermStats } from '../lib/search-directory';
+import {
+  PAGEFIND_DIR,
+  PART_DOCUMENTS,
+  PARTS_MANIFEST,
+  publishedDay,
+  type PartDocuments,
+  type PartEntry,
+  type PartsManifest,
+} from '../lib/search-parts';
 import { inflatePagefindFiles } from './pagefind-gunzip';
 import { VOCABULARY_DIR } from '../lib/search-words';
-import { SearchEngine, type PagefindIndex, type VocabularyLoader } from './search-engine';
+import {
+  SearchEngine,
+  type DirectoryLoader,
+  type IndexPart,
+  type OpenPart,
+  type PagefindIndex,
+} from './search-engine';
 import type { SearchRequest, SearchResponse } from './search-protocol';
 
 /** What pagefind.js exports that is used here. */
@@ -32,55 +47,83 @@ const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 inflatePagefindFiles(scope, `${base}${PAGEFIND_DIR}/`);
 
-/**
- * The vocabulary's files, fetched the first time a word needs one. A site built without a
- * vocabulary (no `files.json`) leaves every word to Pagefind.
- */
-const vocabularyFiles = fetch(`${base}${VOCABULARY_DIR}/files.json`)
-  .then((response) => (response.ok ? (response.json() as Promise<string[]>) : undefined))
-  .then((files) => files && new Set(files))
-  .catch(() => undefined);
-const vocabularyWords = new Map<string, Promise<readonly string[]>>();
-const vocabulary: VocabularyLoader = async (file) => {
-  const files = await vocabularyFiles;
-  if (!files) return undefined;
-  if (!files.has(file)) return [];
-  let words = vocabularyWords.get(file);
-  if (!words) {
-    words = fetch(`${base}${VOCABULARY_DIR}/${file}.txt`).then(async (response) => {
-      if (!response.ok) throw new Error(`The search vocabulary is missing ${file}.txt`);
-      return (await response.text()).split('\n').filter(Boolean);
-    });
-    // A failed fetch is tried again by the next search.
-    words.catch(() => vocabularyWords.delete(file));
-    vocabularyWords.set(file, words);
-  }
-  return words;
-};
-
 async function fetchJson<T>(path: string): Promise<T> {
   const response = await fetch(`${base}${path}`);
   if (!response.ok) throw new Error(`The search could not load ${path}: ${response.status}`);
   return (await response.json()) as T;
 }
 
+/** The word directory's files, each fetched the first time a term needs it. */
+const directoryFiles = fetchJson<string[]>(`${VOCABULARY_DIR}/files.json`).then(
+  (files) => new Set(files),
+);
+const directoryTerms = new Map<string, Promise<ReadonlyMap<string, TermStats>>>();
+const directory: DirectoryLoader = async (file) => {
+  if (!(await directoryFiles).has(file)) return new Map();
+  let terms = directoryTerms.get(file);
+  if (!terms) {
+    terms = fetch(`${base}${VOCABULARY_DIR}/${file}.txt`).then(async (response) => {
+      if (!response.ok) throw new Error(`The search's word directory is missing ${file}.txt`);
+      return parseDirectory(await response.text());
+    });
+    // A failed fetch is tried again by the next search.
+    terms.catch(() => directoryTerms.delete(file));
+    directoryTerms.set(file, terms);
+  }
+  return terms;
+};
+
 const engine: Promise<SearchEngine> = Promise.all([
   import(/* @vite-ignore */ `${base}${PAGEFIND_DIR}/pagefind.js`) as Promise<PagefindModule>,
   fetchJson<PartsManifest>(PARTS_MANIFEST),
   fetchJson<GlossaryName[]>('search/glossary.json'),
-]).then(async ([pagefind, manifest, glossary]) => {
-  // The newest part first, alone: pagefind.js compiles its WebAssembly once, for the first
-  // instance to finish loading it, but instances loading it at the same time would each compile
-  // their own and overwrite the one the others hold their index in. Then the others, at once.
-  const create = ({ dir }: { dir: string }) =>
-    pagefind.createInstance({ basePath: `${base}${dir}` });
-  const [newest, ...older] = manifest.parts;
-  const first = create(newest!);
-  // `init()` returns before the WebAssembly is in; a search, even of nothing, waits for it.
-  await first.preload('');
-  const parts = [first, ...older.map(create)];
-  await Promise.all(parts.map((part) => part.init()));
-  return new SearchEngine({ parts, articles: manifest.articles }, glossary, vocabulary);
+]).then(([pagefind, manifest, glossary]) => {
+  // pagefind.js compiles its WebAssembly once, for the first instance to finish loading it, but
+  // instances loading it at the same time would each compile their own and overwrite the one the
+  // others hold their index in. So the newest part is opened first, alone, and each other part
+  // only once the one before it is in; a part is opened when a search first needs it.
+  let opened: Promise<unknown> = Promise.resolve();
+  const part = (entry: PartEntry): IndexPart => {
+    let open: Promise<OpenPart> | undefined;
+    return {
+      place: entry.place,
+      newest: publishedDay(entry.newest),
+      open() {
+        open ??= (async () => {
+          const documents = fetchJson<PartDocuments>(`${entry.dir}${PART_DOCUMENTS}`);
+          const ready = opened;
+          const index = (async () => {
+            await ready.catch(() => {});
+            const instance = pagefind.createInstance({ basePath: `${base}${entry.dir}` });
+            // `init()` returns before the WebAssembly is in; a search, even of nothing, waits for it.
+            await instance.init();
+            await instance.preload('');
+            return instance;
+          })();
+          opened = index;
+          const { ids, days, words } = await documents;
+          const byId = new Map(ids.map((id, i) => [id, { day: days[i]!, words: words[i]! }]));
+          return { index: await index, documents: byId };
+        })();
+        // A part that failed to open is tried again by the next search.
+        open.catch(() => (open = undefined));
+        return open;
+      },
+    };
+  };
+  const parts = manifest.parts.map(part);
+  // Warm-up: the newest part, which every search asks first.
+  parts[0]?.open().catch(() => {});
+  return new SearchEngine(
+    {
+      parts,
+      articles: manifest.articles,
+      averageWords: manifest.averageWords,
+      newest: publishedDay(manifest.parts[0]?.newest ?? ''),
+    },
+    glossary,
+    directory,
+  );
 });
 
 let waiting: SearchRequest | undefined;
