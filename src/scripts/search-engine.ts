@@ -184,6 +184,8 @@ interface Candidate {
   /** Per part, per alternative, this article's Pagefind result. */
   results: (PagefindResult | undefined)[][];
   parts: number;
+  /** 1 when every part of a query of several is found within `NEAR_WORDS` words, else 0. */
+  near: number;
   /** How many of the query's names are in its title. */
   titled: number;
   score: number;
@@ -191,15 +193,48 @@ interface Candidate {
   place: number;
 }
 
-/** Whether `a` ranks before `b` by relevance: more parts, more names in the title, score. */
+/**
+ * Words within which a query's parts count as found together, likely in one passage (a name's
+ * token ends the block that has the name, so the window is about a paragraph long).
+ */
+const NEAR_WORDS = 60;
+
+/**
+ * 1 when some run of `NEAR_WORDS` words holds a position of each of the `parts` query parts
+ * (`positions[i]`: where part i was found), else 0. A query of one part: 0 for every article.
+ */
+function nearness(positions: readonly (readonly number[])[]): number {
+  if (positions.length < 2 || positions.some((list) => list.length === 0)) return 0;
+  const marks = positions
+    .flatMap((list, part) => list.map((at) => [at, part] as const))
+    .sort((a, b) => a[0] - b[0]);
+  const inWindow = new Array<number>(positions.length).fill(0);
+  let covered = 0;
+  let start = 0;
+  for (const [at, part] of marks) {
+    if (inWindow[part]!++ === 0) covered++;
+    while (marks[start]![0] < at - NEAR_WORDS) {
+      const left = marks[start++]![1];
+      if (--inWindow[left]! === 0) covered--;
+    }
+    if (covered === positions.length) return 1;
+  }
+  return 0;
+}
+
+/**
+ * Whether `a` ranks before `b` by relevance: more parts, the parts found together, more names
+ * in the title, score.
+ */
 function compareRelevance(
-  a: Pick<Candidate, 'parts' | 'titled' | 'score' | 'id'>,
-  b: Pick<Candidate, 'parts' | 'titled' | 'score' | 'id'>,
+  a: Pick<Candidate, 'parts' | 'near' | 'titled' | 'score' | 'id'>,
+  b: Pick<Candidate, 'parts' | 'near' | 'titled' | 'score' | 'id'>,
 ): number {
   // Equal scores keep Pagefind's ids' order: the same in any cut of the index.
   const own = (id: string) => id.slice(id.indexOf(':'));
   return (
     b.parts - a.parts ||
+    b.near - a.near ||
     b.titled - a.titled ||
     b.score - a.score ||
     (own(a.id) < own(b.id) ? -1 : own(a.id) > own(b.id) ? 1 : 0)
@@ -505,6 +540,7 @@ export class SearchEngine {
                 id: key,
                 results: parts.map((part) => part.alternatives.map(() => undefined)),
                 parts: 0,
+                near: 0,
                 titled: 0,
                 score: 0,
                 place: placed + rank,
@@ -540,6 +576,11 @@ export class SearchEngine {
           0,
         );
         entry.score = weight * freshness(document?.day ?? newest, newest);
+        entry.near = nearness(
+          entry.results.map((alternatives) =>
+            alternatives.flatMap((result) => result?.words ?? []),
+          ),
+        );
       }
       placed += longest;
       const rest = indexes.slice(p + 1);
@@ -613,13 +654,16 @@ export class SearchEngine {
         if (best > 0) held++;
         weight += best;
       });
+      const near = parts.length > 1 && held === parts.length ? 1 : 0;
       const titled = titleStats.filter((stats) => stats && holdsIn(stats, index.place)).length;
       const score = weight * freshness(index.newest, this.#index.newest);
       // Ties in score could go either way: only a bound strictly below is beaten.
       return (
         held < last.parts ||
         (held === last.parts &&
-          (titled < last.titled || (titled === last.titled && score < last.score)))
+          (near < last.near ||
+            (near === last.near &&
+              (titled < last.titled || (titled === last.titled && score < last.score)))))
       );
     });
   }

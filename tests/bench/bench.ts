@@ -95,6 +95,7 @@ const usage = `Usage: npm run bench -- [options]
   --skip-peers             no peers: neither Pagefind's CLI index over the pages (which holds
                            the whole index in memory: ~400 KB per article, so it cannot run at
                            100,000 here) nor the bare Astro builds
+  --skip-bare              no bare Astro builds (Pagefind's CLI index is still made, for search)
   --skip-search            no search measurements in Chromium
   --skip-typing            no realistic-typing measurements
   --skip-weight            no page weight measurements
@@ -126,6 +127,7 @@ const { values: args } = parseArgs({
     'skip-publish': { type: 'boolean', default: false },
     'skip-compare': { type: 'boolean', default: false },
     'skip-peers': { type: 'boolean', default: false },
+    'skip-bare': { type: 'boolean', default: false },
     'skip-search': { type: 'boolean', default: false },
     'skip-typing': { type: 'boolean', default: false },
     'skip-weight': { type: 'boolean', default: false },
@@ -567,7 +569,7 @@ async function main(): Promise<void> {
           result.warm = warm;
           logBuild(`${size} warm`, warm, size);
         }
-        if (peers) {
+        if (peers && !args['skip-bare']) {
           // Before publishing changes the corpus: the same content as the site's cold build.
           result.bare = {};
           for (const processor of ['unified', 'satteri'] as const) {
