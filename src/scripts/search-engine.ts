@@ -248,6 +248,9 @@ function holdsIn(stats: TermStats, place: number): boolean {
 
 const NOWHERE: TermStats = { articles: 0, parts: [] };
 
+/** How many searches' outcomes a page keeps. */
+const ANSWERS_KEPT = 50;
+
 /** A letter-and-digit compound as one word (`Mig-29`, `F16`, `IRIS-T`), or two (`Mig 29`, `IRIS T`). */
 function isCompound(word: string): boolean {
   const split = pieces(word);
@@ -273,6 +276,8 @@ export class SearchEngine {
   readonly #glossary: readonly GlossaryName[];
   readonly #findNames: (text: string) => NameMatch[];
   readonly #directory: DirectoryLoader;
+  /** The outcomes of the latest searches, oldest first. */
+  readonly #answered = new Map<string, SearchOutcome>();
 
   constructor(index: IndexParts, glossary: readonly GlossaryName[], directory: DirectoryLoader) {
     this.#index = index;
@@ -296,6 +301,34 @@ export class SearchEngine {
     options: SearchOptions,
     limit = PAGE_SIZE,
     onProgress?: ProgressListener,
+  ): Promise<SearchOutcome> {
+    // The index does not change under a page: a query searched before (a reader deleting back
+    // to it, or typing it again) is answered from memory.
+    const key = JSON.stringify([
+      raw.trim(),
+      options.tag ?? '',
+      options.sort,
+      !!options.verbatim,
+      limit,
+    ]);
+    const known = this.#answered.get(key);
+    if (known) {
+      this.#answered.delete(key);
+      this.#answered.set(key, known);
+      return known;
+    }
+    const outcome = await this.#answer(raw, options, limit, onProgress);
+    this.#answered.set(key, outcome);
+    if (this.#answered.size > ANSWERS_KEPT)
+      this.#answered.delete(this.#answered.keys().next().value!);
+    return outcome;
+  }
+
+  async #answer(
+    raw: string,
+    options: SearchOptions,
+    limit: number,
+    onProgress: ProgressListener | undefined,
   ): Promise<SearchOutcome> {
     const outcome = await this.#search(raw, options, limit, onProgress);
     if (options.verbatim || outcome.missing.length === 0) return outcome;
