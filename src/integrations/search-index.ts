@@ -164,7 +164,9 @@ const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 /**
  * The address in one of Pagefind's fragment files (`fragment/<id>.pf_fragment`): gzip, then a
- * signature, then JSON. Pagefind's own format, not its API: a test pins it.
+ * signature, then JSON. Pagefind's own format, not its API: its Node API gives no id for a
+ * record added, and nothing else maps an address to its hash (Pagefind/pagefind#371). Pinned by
+ * tests/build/search-index.test.ts.
  */
 export function fragmentUrl(file: Uint8Array): string {
   const text = gunzipSync(file).toString('utf8');
