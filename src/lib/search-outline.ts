@@ -29,15 +29,19 @@ export function wordCount(text: string): number {
 
 /**
  * Words that stand for a glossary name or a number in the index. They are made to be found by the
- * search page, never typed, and never shown: `zzn`, `zzh` or `zzd` and the id's letters and digits.
+ * search page, never typed, and never shown: `zzn` or `zzd` and the id's letters and digits.
  */
 export function nameToken(id: string): string {
   return `zzn${id.replace(/[^\p{L}\p{N}]/gu, '')}`;
 }
 
-/** A glossary name in an article's title: ranks the article above those that only mention it. */
+/**
+ * A glossary name in an article's title: ranks the article above those that only mention it.
+ * It begins with the name's token, so Pagefind keeps the two in one index chunk (one fetch for
+ * both searches), and a search for the name finds it too, in the headline, where the name is.
+ */
 export function titleNameToken(id: string): string {
-  return `zzh${id.replace(/[^\p{L}\p{N}]/gu, '')}`;
+  return `${nameToken(id)}zzh`;
 }
 
 /**
@@ -49,5 +53,5 @@ export function numberToken(form: string): string {
 }
 
 export function isToken(word: string): boolean {
-  return /^zz[ndh][\p{L}\p{N}]+$/u.test(word);
+  return /^zz[nd][\p{L}\p{N}]+$/u.test(word);
 }
