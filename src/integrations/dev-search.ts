@@ -19,7 +19,7 @@ import {
 } from '../content/dev-channel';
 import { nameMatcher } from '../lib/names';
 import { eachLimited } from './each-limited';
-import { indexParts, partDocuments, searchGlossary } from './search-index';
+import { heldRecord, indexParts, partDocuments, searchGlossary } from './search-index';
 import { articleRecord, type SearchRecord } from './search-records';
 import {
   PAGEFIND_DIR,
@@ -241,7 +241,7 @@ class DevSearch {
       .map(([, { record }]) => record);
     const files = new Map<string, Uint8Array>();
     const { manifest, directory } = await indexParts(
-      records,
+      records.map(heldRecord),
       { language: this.#language, partSize: this.#partSize, closeEach: false },
       async (index, part, members) => {
         const { files: written, errors } = await index.getFiles();

@@ -44,7 +44,8 @@ async function builtPages(distDir: string): Promise<string[]> {
 }
 
 /**
- * Reads every built article page into its record and hands it to `onRecord`, in a stable order.
+ * Reads every built article page into its record and hands it to `onRecord` (with its cache key),
+ * in a stable order.
  * Each page is read while the one before is parsed; waiting for it also lets what `onRecord` sent
  * to Pagefind go out. With a `cache`, a page whose HTML it has seen is not parsed: its record
  * (or that it has none) comes from there, and the others are kept there. Returns how many pages
@@ -53,7 +54,7 @@ async function builtPages(distDir: string): Promise<string[]> {
 export async function forEachRecord(
   distDir: string,
   glossary: readonly GlossaryEntry[],
-  onRecord: (record: SearchRecord) => void,
+  onRecord: (record: SearchRecord, key: string | undefined) => void,
   cache?: SearchCache,
 ): Promise<number> {
   const findNames = nameMatcher(glossary);
@@ -73,7 +74,7 @@ export async function forEachRecord(
         parsed++;
         if (key !== undefined) await cache!.saveRecord(key, record);
       }
-      if (record) onRecord(record);
+      if (record) onRecord(record, key);
     }
   } finally {
     // A page that fails to parse fails the build: the read begun after it must not fail unseen.
@@ -90,6 +91,56 @@ export async function collectRecords(
 ): Promise<{ records: SearchRecord[]; parsed: number }> {
   const records: SearchRecord[] = [];
   const parsed = await forEachRecord(distDir, glossary, (record) => records.push(record), cache);
+  return { records, parsed };
+}
+
+const publishedOf = (record: SearchRecord) => ({
+  published: record.sort['published'] ?? '',
+  url: record.url,
+});
+
+/**
+ * One article's record as the index is cut by it (its address and date), loaded when its part
+ * is indexed: from the cache's file when there is a cache, so that the build holds one part's
+ * records at a time, not the archive's.
+ */
+export interface RecordRef {
+  url: string;
+  published: string;
+  load(): Promise<SearchRecord>;
+}
+
+/** A record held in memory, as a `RecordRef`. */
+export function heldRecord(record: SearchRecord): RecordRef {
+  return { ...publishedOf(record), load: async () => record };
+}
+
+/** Every built article page's `RecordRef`, in a stable order (see `forEachRecord`). */
+export async function collectRecordRefs(
+  distDir: string,
+  glossary: readonly GlossaryEntry[],
+  cache?: SearchCache,
+): Promise<{ records: RecordRef[]; parsed: number }> {
+  const records: RecordRef[] = [];
+  const parsed = await forEachRecord(
+    distDir,
+    glossary,
+    (record, key) => {
+      if (!cache || key === undefined) {
+        records.push(heldRecord(record));
+        return;
+      }
+      records.push({
+        ...publishedOf(record),
+        load: async () => {
+          const kept = await cache.record(key);
+          if (!kept) throw new Error(`The search cache lost the record of ${record.url}`);
+          return kept;
+        },
+      });
+    },
+    cache,
+  );
   return { records, parsed };
 }
 
@@ -154,11 +205,6 @@ export async function addRecords(
   return sent.length;
 }
 
-const publishedOf = (record: SearchRecord) => ({
-  published: record.sort['published'] ?? '',
-  url: record.url,
-});
-
 /** What Pagefind writes at the head of a fragment, once decompressed. */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
@@ -213,18 +259,20 @@ export function partDocuments(
  * searchable index exist.
  */
 export async function indexParts(
-  records: readonly SearchRecord[],
+  records: readonly RecordRef[],
   { language, partSize, closeEach }: { language: string; partSize: number; closeEach: boolean },
   onPart: (index: pagefind.PagefindIndex, part: number, members: SearchRecord[]) => Promise<void>,
   /** A part this returns true for is not indexed (its files came from elsewhere: a cache). */
   reuse: (part: number, members: SearchRecord[]) => Promise<boolean> = async () => false,
 ): Promise<{ manifest: PartsManifest; directory: DirectoryBuilder }> {
-  const ordered = [...records].sort((a, b) => compareForParts(publishedOf(a), publishedOf(b)));
+  const ordered = [...records].sort(compareForParts);
   const parts = ordered.length > 0 ? cutIntoParts(ordered, partSize) : [[]];
   const entries: PartEntry[] = [];
   const directory = new DirectoryBuilder();
   let words = 0;
-  for (const [part, members] of parts.entries()) {
+  for (const [part, refs] of parts.entries()) {
+    // One part's records in memory at a time.
+    const members = await Promise.all(refs.map((ref) => ref.load()));
     for (const record of members) {
       directory.add(part, recordTerms(record));
       words += wordCount(record.content);
@@ -263,7 +311,7 @@ export async function indexParts(
  */
 export async function writeParts(
   distDir: string,
-  records: readonly SearchRecord[],
+  records: readonly RecordRef[],
   options: { language: string; partSize: number },
   cache?: SearchCache,
 ): Promise<{ manifest: PartsManifest; directory: DirectoryBuilder; reused: number }> {
@@ -378,7 +426,7 @@ export default function searchIndex({ glossary, language, partSize }: Options): 
               `${pagefindVersion} ${partCodeDigest()}`,
             )
           : undefined;
-        const { records, parsed } = await collectRecords(distDir, glossary, cache);
+        const { records, parsed } = await collectRecordRefs(distDir, glossary, cache);
         const { manifest, directory, reused } = await writeParts(
           distDir,
           records,
