@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLinkIntegrity, scanPage, scanXml } from '../../src/integrations/link-integrity';
+import { LinkScanCache, scanCodeDigest } from '../../src/integrations/link-scan-cache';
+import { projectRoot } from '../support/paths';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'integrity-'));
@@ -56,7 +58,12 @@ describe('checkLinkIntegrity', () => {
         '<p id="p-1">hello</p><a href="https://elsewhere.example/x#y">out</a><a href="#">top</a>',
       'feed.xml': '<rss/>',
     });
-    expect(await checkLinkIntegrity(dir, { root })).toEqual({ pages: 2, problems: [] });
+    expect(await checkLinkIntegrity(dir, { root })).toEqual({
+      pages: 2,
+      problems: [],
+      parsed: 3,
+      cached: 0,
+    });
   });
 
   it('names the file for every duplicate id, missing page, missing id and link out of the base', async () => {
@@ -77,5 +84,103 @@ describe('checkLinkIntegrity', () => {
       'dist/index.html: the link "/elsewhere/" leaves the site\'s base path /news/',
       'dist/rss.xml: the link "https://example.org/news/gone/" points to no page',
     ]);
+  });
+});
+
+describe('checkLinkIntegrity with the scans of a build before', () => {
+  const root = new URL('https://example.org/news/');
+  const files = {
+    'index.html': '<a href="/news/a/#p-1">a</a><a href="/news/b/">b</a><p id="top"></p>',
+    'a/index.html': '<p id="p-1">one</p><p id="p-2">two</p><a href="../#top">up</a>',
+    'b/index.html': '<a href="/news/a/#p-2">two</a>',
+    'rss.xml':
+      '<rss><channel><item><link>https://example.org/news/b/</link></item></channel></rss>',
+  };
+  const code = scanCodeDigest(new URL(`file://${projectRoot}/`))!;
+  /** Cached scan files under `dir`. */
+  const entries = (dir: string) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.json'),
+    );
+
+  it('parses only the files whose bytes it has not scanned', async () => {
+    const dir = site(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
+    const first = await checkLinkIntegrity(dir, { root, cache: new LinkScanCache(cacheDir, code) });
+    expect(first).toMatchObject({ pages: 3, problems: [], parsed: 4, cached: 0 });
+    expect(entries(cacheDir)).toHaveLength(4);
+    writeFileSync(join(dir, 'b/index.html'), '<a href="/news/a/#p-1">one</a>');
+    const second = await checkLinkIntegrity(dir, {
+      root,
+      cache: new LinkScanCache(cacheDir, code),
+    });
+    expect(second).toMatchObject({ pages: 3, problems: [], parsed: 1, cached: 3 });
+    // Other scanning code: nothing scanned by the old one is taken.
+    const other = await checkLinkIntegrity(dir, { root, cache: new LinkScanCache(cacheDir, 'x') });
+    expect(other).toMatchObject({ parsed: 4, cached: 0 });
+  });
+
+  it('still finds a link to an id or a page that is gone, from cached scans', async () => {
+    const dir = site(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
+    const check = () => checkLinkIntegrity(dir, { root, cache: new LinkScanCache(cacheDir, code) });
+    expect((await check()).problems).toEqual([]);
+    // The anchor b links to is removed: b is unchanged, so its scan comes from the cache.
+    writeFileSync(join(dir, 'a/index.html'), '<p id="p-1">one</p><a href="../#top">up</a>');
+    const withoutAnchor = await check();
+    expect(withoutAnchor).toMatchObject({ parsed: 1, cached: 3 });
+    expect(withoutAnchor.problems).toEqual([
+      'dist/b/index.html: the link "/news/a/#p-2" points to no element with id "p-2" in dist/a/index.html',
+    ]);
+    // The same problems, word for word, as a check with no cache finds.
+    expect((await checkLinkIntegrity(dir, { root })).problems).toEqual(withoutAnchor.problems);
+
+    // Page b is deleted: the pages and the feed that link to it are unchanged, and cached.
+    rmSync(join(dir, 'b'), { recursive: true });
+    const withoutPage = await check();
+    expect(withoutPage).toMatchObject({ parsed: 0, cached: 3 });
+    expect(withoutPage.problems).toEqual([
+      'dist/index.html: the link "/news/b/" points to no page',
+      'dist/rss.xml: the link "https://example.org/news/b/" points to no page',
+    ]);
+    expect((await checkLinkIntegrity(dir, { root })).problems).toEqual(withoutPage.problems);
+  });
+
+  it('keeps a duplicate id in the scan', async () => {
+    const dir = site({ 'index.html': '<p id="x"></p><p id="x"></p>' });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
+    for (const cached of [0, 1]) {
+      const result = await checkLinkIntegrity(dir, {
+        root,
+        cache: new LinkScanCache(cacheDir, code),
+      });
+      expect(result).toMatchObject({
+        cached,
+        problems: ['dist/index.html: two elements have the id "x"'],
+      });
+    }
+  });
+
+  it('prunes the scans a check did not use, and what a stopped one left half-written', async () => {
+    const dir = site(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
+    await checkLinkIntegrity(dir, { root, cache: new LinkScanCache(cacheDir, code) });
+    writeFileSync(join(dir, 'b/index.html'), '<p>changed</p>');
+    mkdirSync(join(cacheDir, 'ab'), { recursive: true });
+    writeFileSync(join(cacheDir, 'ab', 'abc.json.1234.tmp'), '{"ids":');
+    const cache = new LinkScanCache(cacheDir, code);
+    await checkLinkIntegrity(dir, { root, cache });
+    expect(entries(cacheDir)).toHaveLength(5);
+    expect(await cache.prune()).toBe(2);
+    expect(entries(cacheDir)).toHaveLength(4);
+    expect(
+      readdirSync(cacheDir, { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith('.tmp')),
+    ).toBe(false);
+  });
+
+  it('takes the scanning code and its parser’s version into the code digest', () => {
+    expect(code).toMatch(/^[0-9a-f]{64}$/);
+    // A project without htmlparser2 installed keeps no scans rather than risking stale ones.
+    expect(scanCodeDigest(new URL('file:///nowhere/'))).toBeUndefined();
   });
 });
