@@ -136,7 +136,9 @@ export default function linkIntegrity(): AstroIntegration {
           cache,
         });
         await cache?.prune();
+        const scanned = `${parsed} files parsed, ${cached} scans from the cache`;
         if (problems.length > 0) {
+          logger.info(`${pages} pages checked (${scanned})`);
           const shown = problems.slice(0, 50).join('\n  ');
           const more = problems.length > 50 ? `\n  ...and ${problems.length - 50} more` : '';
           throw new Error(
@@ -144,7 +146,7 @@ export default function linkIntegrity(): AstroIntegration {
           );
         }
         logger.info(
-          `${pages} pages: every id unique, every link within the site resolves (feeds and sitemaps too); ${parsed} files parsed, ${cached} scans from the cache`,
+          `${pages} pages: every id unique, every link within the site resolves (feeds and sitemaps too); ${scanned}`,
         );
       },
     },
