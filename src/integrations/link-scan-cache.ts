@@ -6,14 +6,19 @@
  * every link resolves still runs over every file's scan, so a page that lost its target is
  * caught though its own bytes did not change.
  *
- * One small file per scan, written whole or not at all (to a temporary name, then renamed): a
- * build stopped halfway leaves nothing half-written to be read as a scan. Entries this build
- * did not use are removed at its end (`prune`): the cache holds one site, not every site it saw.
+ * All scans are one file, a line each (`key<TAB>json`): a file per scan cost a build one
+ * write and a warm build one read per page, which at archive size cost more than parsing.
+ * It is read line by line and written through a stream, so its size is bounded by memory, not by
+ * the longest string V8 makes. It is written whole or not at all (to a temporary name, then
+ * renamed), and holds only the scans the last build used: one site, not every site it saw.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { sourcesDigest } from '../markdown/local-sources';
 import type { PageScan } from './link-scan';
@@ -51,19 +56,33 @@ interface StoredScan {
   links: string[];
 }
 
+const PACK = 'scans.tsv';
+
 export class LinkScanCache {
   readonly #dir: string;
   readonly #codeDigest: string;
-  readonly #used = new Set<string>();
+  /** Lines of the last build's pack, by key. */
+  readonly #stored: Map<string, string>;
+  /** Lines this build used or made, by key: the next pack. */
+  readonly #used = new Map<string, string>();
 
-  /** `dir`: the cache's folder; `codeDigest`: `scanCodeDigest`. */
-  constructor(dir: string, codeDigest: string) {
+  private constructor(dir: string, codeDigest: string, stored: Map<string, string>) {
     this.#dir = dir;
     this.#codeDigest = codeDigest;
+    this.#stored = stored;
   }
 
-  #file(key: string): string {
-    return join(this.#dir, key.slice(0, 2), `${key}.json`);
+  /** The cache in `dir`, with the scans the last build kept; `codeDigest`: `scanCodeDigest`. */
+  static async open(dir: string, codeDigest: string): Promise<LinkScanCache> {
+    const stored = new Map<string, string>();
+    if (existsSync(join(dir, PACK))) {
+      const lines = createInterface({ input: createReadStream(join(dir, PACK), 'utf8') });
+      for await (const line of lines) {
+        const tab = line.indexOf('\t');
+        if (tab > 0) stored.set(line.slice(0, tab), line.slice(tab + 1));
+      }
+    }
+    return new LinkScanCache(dir, codeDigest, stored);
   }
 
   /** The key of a file's scan: its bytes, how it is read, and the scanning code. */
@@ -77,15 +96,17 @@ export class LinkScanCache {
       .digest('hex');
   }
 
-  /** The cached scan under `key`, or `undefined`; marks it as used by this build either way. */
-  async scan(key: string): Promise<PageScan | undefined> {
-    this.#used.add(key);
+  /** The cached scan under `key`, or `undefined`. */
+  scan(key: string): PageScan | undefined {
+    const line = this.#stored.get(key);
+    if (line === undefined) return undefined;
     let stored: StoredScan;
     try {
-      stored = JSON.parse(await readFile(this.#file(key), 'utf8')) as StoredScan;
+      stored = JSON.parse(line) as StoredScan;
     } catch {
       return undefined;
     }
+    this.#used.set(key, line);
     return {
       ids: new Set(stored.ids),
       duplicateIds: new Set(stored.duplicateIds),
@@ -93,34 +114,37 @@ export class LinkScanCache {
     };
   }
 
-  async save(key: string, scan: PageScan): Promise<void> {
-    this.#used.add(key);
-    const file = this.#file(key);
+  save(key: string, scan: PageScan): void {
     const stored: StoredScan = {
       ids: [...scan.ids],
       duplicateIds: [...scan.duplicateIds],
       links: scan.links,
     };
-    await mkdir(join(file, '..'), { recursive: true });
-    const temporary = `${file}.${randomUUID()}.tmp`;
-    await writeFile(temporary, JSON.stringify(stored));
-    await rename(temporary, file);
+    this.#used.set(key, JSON.stringify(stored));
   }
 
-  /** Removes the scans this build did not use, and what a stopped build left half-written. */
-  async prune(): Promise<number> {
-    if (!existsSync(this.#dir)) return 0;
-    let removed = 0;
-    for (const entry of await readdir(this.#dir, { recursive: true })) {
-      const file = String(entry);
-      const name = file.split(/[\\/]/).at(-1)!;
-      const stale =
-        name.endsWith('.tmp') || (name.endsWith('.json') && !this.#used.has(name.slice(0, -5)));
-      if (stale) {
-        await rm(join(this.#dir, file), { force: true });
-        removed++;
-      }
+  /** How many scans this build used or made. */
+  get size(): number {
+    return this.#used.size;
+  }
+
+  /**
+   * Writes the scans this build used or made, in place of the last build's, and removes
+   * anything else in the folder (what a stopped build left half-written).
+   */
+  async write(): Promise<void> {
+    await mkdir(this.#dir, { recursive: true });
+    // The folder is the cache's own: anything but the pack is what a stopped build left.
+    for (const name of await readdir(this.#dir)) {
+      if (name !== PACK) await rm(join(this.#dir, name), { recursive: true, force: true });
     }
-    return removed;
+    const temporary = join(this.#dir, `${PACK}.${randomUUID()}.tmp`);
+    const output = createWriteStream(temporary, 'utf8');
+    for (const [key, line] of this.#used) {
+      if (!output.write(`${key}\t${line}\n`)) await once(output, 'drain');
+    }
+    output.end();
+    await finished(output);
+    await rename(temporary, join(this.#dir, PACK));
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,7 +71,7 @@ describe('checkLinkIntegrity', () => {
       'index.html':
         '<p id="x"></p><p id="x"></p><a href="/news/missing/">1</a><a href="/elsewhere/">2</a>',
       'a/index.html':
-        '<a href="../#nowhere">3</a><a href="https://example.org/news/a/#also-nowhere">4</a>',
+        '<a href="../#nowhere">3</a><a href="https://example.org/news/a/#also-nowhere">4</a><a href="#gone">5</a>',
       'rss.xml':
         '<rss><channel><item><link>https://example.org/news/gone/</link></item></channel></rss>',
     });
@@ -79,6 +79,7 @@ describe('checkLinkIntegrity', () => {
     expect(problems).toEqual([
       'dist/a/index.html: the link "../#nowhere" points to no element with id "nowhere" in dist/index.html',
       'dist/a/index.html: the link "https://example.org/news/a/#also-nowhere" points to no element with id "also-nowhere" in dist/a/index.html',
+      'dist/a/index.html: the link "#gone" points to no element with id "gone" in dist/a/index.html',
       'dist/index.html: two elements have the id "x"',
       'dist/index.html: the link "/news/missing/" points to no page',
       'dist/index.html: the link "/elsewhere/" leaves the site\'s base path /news/',
@@ -97,37 +98,45 @@ describe('checkLinkIntegrity with the scans of a build before', () => {
       '<rss><channel><item><link>https://example.org/news/b/</link></item></channel></rss>',
   };
   const code = scanCodeDigest(new URL(`file://${projectRoot}/`))!;
-  /** Cached scan files under `dir`. */
-  const entries = (dir: string) =>
-    readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) =>
-      file.endsWith('.json'),
-    );
+  /** A check of `dir` as a build runs it: the cache read, used, and written back. */
+  async function check(dir: string, cacheDir: string, codeDigest = code) {
+    const cache = await LinkScanCache.open(cacheDir, codeDigest);
+    const result = await checkLinkIntegrity(dir, { root, cache });
+    await cache.write();
+    return result;
+  }
+  /** The scans the cache in `cacheDir` holds. */
+  const kept = (cacheDir: string) =>
+    readFileSync(join(cacheDir, 'scans.tsv'), 'utf8').split('\n').filter(Boolean).length;
 
   it('parses only the files whose bytes it has not scanned', async () => {
     const dir = site(files);
     const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
-    const first = await checkLinkIntegrity(dir, { root, cache: new LinkScanCache(cacheDir, code) });
-    expect(first).toMatchObject({ pages: 3, problems: [], parsed: 4, cached: 0 });
-    expect(entries(cacheDir)).toHaveLength(4);
-    writeFileSync(join(dir, 'b/index.html'), '<a href="/news/a/#p-1">one</a>');
-    const second = await checkLinkIntegrity(dir, {
-      root,
-      cache: new LinkScanCache(cacheDir, code),
+    expect(await check(dir, cacheDir)).toMatchObject({
+      pages: 3,
+      problems: [],
+      parsed: 4,
+      cached: 0,
     });
-    expect(second).toMatchObject({ pages: 3, problems: [], parsed: 1, cached: 3 });
+    expect(kept(cacheDir)).toBe(4);
+    writeFileSync(join(dir, 'b/index.html'), '<a href="/news/a/#p-1">one</a>');
+    expect(await check(dir, cacheDir)).toMatchObject({
+      pages: 3,
+      problems: [],
+      parsed: 1,
+      cached: 3,
+    });
     // Other scanning code: nothing scanned by the old one is taken.
-    const other = await checkLinkIntegrity(dir, { root, cache: new LinkScanCache(cacheDir, 'x') });
-    expect(other).toMatchObject({ parsed: 4, cached: 0 });
+    expect(await check(dir, cacheDir, 'other code')).toMatchObject({ parsed: 4, cached: 0 });
   });
 
   it('still finds a link to an id or a page that is gone, from cached scans', async () => {
     const dir = site(files);
     const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
-    const check = () => checkLinkIntegrity(dir, { root, cache: new LinkScanCache(cacheDir, code) });
-    expect((await check()).problems).toEqual([]);
+    expect((await check(dir, cacheDir)).problems).toEqual([]);
     // The anchor b links to is removed: b is unchanged, so its scan comes from the cache.
     writeFileSync(join(dir, 'a/index.html'), '<p id="p-1">one</p><a href="../#top">up</a>');
-    const withoutAnchor = await check();
+    const withoutAnchor = await check(dir, cacheDir);
     expect(withoutAnchor).toMatchObject({ parsed: 1, cached: 3 });
     expect(withoutAnchor.problems).toEqual([
       'dist/b/index.html: the link "/news/a/#p-2" points to no element with id "p-2" in dist/a/index.html',
@@ -137,7 +146,7 @@ describe('checkLinkIntegrity with the scans of a build before', () => {
 
     // Page b is deleted: the pages and the feed that link to it are unchanged, and cached.
     rmSync(join(dir, 'b'), { recursive: true });
-    const withoutPage = await check();
+    const withoutPage = await check(dir, cacheDir);
     expect(withoutPage).toMatchObject({ parsed: 0, cached: 3 });
     expect(withoutPage.problems).toEqual([
       'dist/index.html: the link "/news/b/" points to no page',
@@ -150,32 +159,32 @@ describe('checkLinkIntegrity with the scans of a build before', () => {
     const dir = site({ 'index.html': '<p id="x"></p><p id="x"></p>' });
     const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
     for (const cached of [0, 1]) {
-      const result = await checkLinkIntegrity(dir, {
-        root,
-        cache: new LinkScanCache(cacheDir, code),
-      });
-      expect(result).toMatchObject({
+      expect(await check(dir, cacheDir)).toMatchObject({
         cached,
         problems: ['dist/index.html: two elements have the id "x"'],
       });
     }
   });
 
-  it('prunes the scans a check did not use, and what a stopped one left half-written', async () => {
+  it('keeps only the scans the last check used, and drops what a stopped one left half-written', async () => {
     const dir = site(files);
     const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
-    await checkLinkIntegrity(dir, { root, cache: new LinkScanCache(cacheDir, code) });
+    await check(dir, cacheDir);
     writeFileSync(join(dir, 'b/index.html'), '<p>changed</p>');
-    mkdirSync(join(cacheDir, 'ab'), { recursive: true });
-    writeFileSync(join(cacheDir, 'ab', 'abc.json.1234.tmp'), '{"ids":');
-    const cache = new LinkScanCache(cacheDir, code);
-    await checkLinkIntegrity(dir, { root, cache });
-    expect(entries(cacheDir)).toHaveLength(5);
-    expect(await cache.prune()).toBe(2);
-    expect(entries(cacheDir)).toHaveLength(4);
-    expect(
-      readdirSync(cacheDir, { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith('.tmp')),
-    ).toBe(false);
+    writeFileSync(join(cacheDir, 'scans.tsv.1234.tmp'), 'abc\t{"ids":');
+    // A line cut short is no scan: the file is parsed again.
+    writeFileSync(
+      join(cacheDir, 'scans.tsv'),
+      readFileSync(join(cacheDir, 'scans.tsv'), 'utf8').replace(
+        /\{[^\n]*"p-2"[^\n]*\n/,
+        '{"ids":[\n',
+      ),
+    );
+    expect(await check(dir, cacheDir)).toMatchObject({ parsed: 2, cached: 2, problems: [] });
+    // Four files, four scans: the old scan of b and the broken line are gone.
+    expect(kept(cacheDir)).toBe(4);
+    expect(readdirSync(cacheDir)).toEqual(['scans.tsv']);
+    expect(await check(dir, cacheDir)).toMatchObject({ parsed: 0, cached: 4 });
   });
 
   it('takes the scanning code and its parser’s version into the code digest', () => {
