@@ -78,16 +78,16 @@ export function paginate<T>(
   return [first, ...pages];
 }
 
-/** Anything with a publication date, as an article's data has. */
+/** Anything with a publication date, as an article's card has. */
 interface Dated {
-  data: { published: Date };
+  published: Date;
 }
 
 /** The days a page's items were published over, "3 March – 1 April 2024". */
 export function pageDays(page: ListPage<Dated>): string {
   const newest = page.items[0];
   const oldest = page.items.at(-1);
-  return newest && oldest ? formatDayRange(oldest.data.published, newest.data.published) : '';
+  return newest && oldest ? formatDayRange(oldest.published, newest.published) : '';
 }
 
 /**

@@ -291,6 +291,7 @@ describe('a publish: one new article and one correction, with the index in parts
 });
 
 describe('publishing into an archive whose lists run to several pages', () => {
+  const retitled = 'Dispatch seven, retitled';
   // 60 articles: the front page and "Ukraine" (every article) have numbered pages 1 and 2, full;
   // "Europe" (every second) fits on its first page. Then article 61, then 62.
   let before: TemporaryBuild;
@@ -310,6 +311,14 @@ describe('publishing into an archive whose lists run to several pages', () => {
     expect(first.exitCode, first.output).toBe(0);
     filesAfterFirst = checkedFiles(first);
     writeFileSync(join(before.contentDir, 'articles/dispatch-62.md'), archiveArticle(62));
+    // With it, a correction to the text of article 5 and a new title for article 7.
+    const fifth = join(before.contentDir, 'articles/dispatch-5.md');
+    writeFileSync(fifth, readFileSync(fifth, 'utf8').replace(correctedParagraph(5), correction));
+    const seventh = join(before.contentDir, 'articles/dispatch-7.md');
+    writeFileSync(
+      seventh,
+      readFileSync(seventh, 'utf8').replace(/^title: .*$/m, `title: ${retitled}`),
+    );
     second = await buildAgain(before);
     expect(second.exitCode, second.output).toBe(0);
     filesAfterSecond = checkedFiles(second);
@@ -333,32 +342,48 @@ describe('publishing into an archive whose lists run to several pages', () => {
         '/tags/ukraine/page/3/index.html',
       ].sort(),
     );
+    // The archive feed of articles 1 to 50 is full: it stays as it was.
     expect(pagesCopied(first)).toEqual(
-      expect.arrayContaining(['/page/1/index.html', '/tags/ukraine/page/1/index.html']),
+      expect.arrayContaining([
+        '/page/1/index.html',
+        '/tags/ukraine/page/1/index.html',
+        '/rss/archive/1.xml',
+      ]),
     );
   });
 
-  it('renders only the first pages and the newest numbered page when no page starts', () => {
+  it('renders only the first pages and the newest numbered page when no page starts, and the lists that show a new title', () => {
     // Article 62 (Ukraine, Europe, by Jens Stoltenberg Jr) joins page 3; "Europe" grows past
-    // one page, so its numbered pages 1 and 2 appear.
+    // one page, so its numbered pages 1 and 2 appear. Article 7's new title (Ukraine, Markets,
+    // by Sam Tester) shows on page 1 of the front page's list and of "Ukraine", on "Markets"
+    // and on Sam Tester's page. Article 5's corrected text shows on no list: "Diplomacy", which
+    // holds it, is copied.
     expect(pagesRendered(second, filesAfterSecond)).toEqual(
       [
         ...renderedEveryBuild,
+        '/articles/dispatch-5/index.html',
         '/articles/dispatch-62/index.html',
+        '/articles/dispatch-7/index.html',
         '/authors/jens-stoltenberg-jr/index.html',
+        '/authors/sam-tester/index.html',
         '/index.html',
+        '/page/1/index.html',
         '/page/3/index.html',
+        // The archive feed of articles 1 to 50 carries their full text: it is made again.
+        '/rss/archive/1.xml',
         '/tags/europe/index.html',
         '/tags/europe/page/1/index.html',
         '/tags/europe/page/2/index.html',
+        '/tags/markets/index.html',
         '/tags/ukraine/index.html',
+        '/tags/ukraine/page/1/index.html',
         '/tags/ukraine/page/3/index.html',
       ].sort(),
     );
-    // The archive feed (articles 1 to 50) is full and copied.
     expect(pagesCopied(second)).toEqual(
-      expect.arrayContaining(['/page/1/index.html', '/page/2/index.html', '/rss/archive/1.xml']),
+      expect.arrayContaining(['/page/2/index.html', '/tags/diplomacy/index.html']),
     );
+    expect(text(second, 'page/1/index.html')).toContain(retitled);
   });
 
   it('parses for the link check exactly the files whose bytes changed', () => {

@@ -91,7 +91,7 @@ describe('paginate', () => {
 });
 
 describe('the titles of numbered pages', () => {
-  const dated = (...days: string[]) => days.map((day) => ({ data: { published: new Date(day) } }));
+  const dated = (...days: string[]) => days.map((day) => ({ published: new Date(day) }));
 
   it('name the days the page spans and its number, never the number of pages', () => {
     const page = { items: dated('2024-04-01', '2024-03-20', '2024-03-03'), number: 12 };
