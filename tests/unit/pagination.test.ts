@@ -54,6 +54,38 @@ describe('paginate', () => {
     expect(after[4]!.page.items).toEqual([91]);
   });
 
+  it('moves only the pages from a back-dated or deleted item to the newest', () => {
+    const changedPages = (after: number[], before: number[]) => {
+      const pagesAfter = paginate(after, '/');
+      const pagesBefore = paginate(before, '/');
+      return pagesAfter
+        .filter((page, i) => JSON.stringify(page.page) !== JSON.stringify(pagesBefore[i]?.page))
+        .map(({ rest }) => rest);
+    };
+    const archive = newestFirst(150);
+    // Item 0 published among items 70 and 71 (newest first, it sits before 70): pages 1 and 2
+    // (items 1 to 60) are as they were; page 3 and after now hold one item more of the past.
+    const backDated = [
+      ...archive.slice(0, archive.indexOf(70)),
+      0,
+      ...archive.slice(archive.indexOf(70)),
+    ];
+    expect(changedPages(backDated, archive)).toEqual([
+      undefined,
+      'page/3',
+      'page/4',
+      'page/5',
+      'page/6',
+    ]);
+    // Item 100 deleted: pages 1 to 3 (items 1 to 90) stay.
+    expect(
+      changedPages(
+        archive.filter((item) => item !== 100),
+        archive,
+      ),
+    ).toEqual([undefined, 'page/4', 'page/5']);
+  });
+
   it('links the first page to the page with the first article it leaves out', () => {
     for (const count of [31, 45, 60, 61, 89, 90, 91, 1000]) {
       const [first, ...numbered] = paginate(newestFirst(count), '/').map(({ page }) => page);
