@@ -404,6 +404,11 @@ describe('publishing into an archive whose lists run to several pages', () => {
 
   it('gives the same dist/, byte for byte, as a cold build of the same content', () => {
     expectSameFiles(second, fresh);
+    // The sitemap lists every numbered page, whose addresses keep what they hold.
+    const sitemap = text(second, 'sitemap-0.xml');
+    for (const path of ['page/1/', 'page/3/', 'tags/europe/page/2/', 'tags/ukraine/page/3/']) {
+      expect(sitemap).toContain(`<loc>https://dispatch.example/${path}</loc>`);
+    }
   });
 });
 
