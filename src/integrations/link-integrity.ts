@@ -2,103 +2,69 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { Parser } from 'htmlparser2';
 import { eachLimited } from './each-limited';
+import { scanPage, scanXml, type PageScan } from './link-scan';
+import { LinkScanCache, scanCodeDigest, type ScanKind } from './link-scan-cache';
 
-interface PageScan {
-  ids: Set<string>;
-  duplicateIds: Set<string>;
-  links: string[];
-}
-
-/** Metadata whose `content` is an address of the site's own. */
-const addressMeta = new Set(['og:url', 'og:image', 'twitter:image']);
-
-/**
- * Reads a page's ids and every address it links to: `a`, `area` and `link` elements, where its
- * forms go (`action`) and its Open Graph address. Not what it loads (`src`): an article's
- * broken image is the author's to see, and sanitized hostile markup leaves such addresses.
- */
-export function scanPage(html: string): PageScan {
-  const scan: PageScan = { ids: new Set(), duplicateIds: new Set(), links: [] };
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      const id = attributes['id'];
-      if (id !== undefined) {
-        if (scan.ids.has(id)) scan.duplicateIds.add(id);
-        scan.ids.add(id);
-      }
-      const add = (address: string | undefined) => {
-        if (address !== undefined) scan.links.push(address);
-      };
-      if (name === 'a' || name === 'area' || name === 'link') add(attributes['href']);
-      if (name === 'form') add(attributes['action']);
-      if (name === 'meta' && addressMeta.has(attributes['property'] ?? attributes['name'] ?? ''))
-        add(attributes['content']);
-    },
-  });
-  parser.end(html);
-  return scan;
-}
-
-/**
- * Reads the addresses of a feed or sitemap: `<link>`, `<loc>`, permalink `<guid>` and
- * `atom:link` elements. A feed has no ids to link to.
- */
-export function scanXml(xml: string): PageScan {
-  const scan: PageScan = { ids: new Set(), duplicateIds: new Set(), links: [] };
-  let text: string | undefined;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (name === 'atom:link' && attributes['href']) scan.links.push(attributes['href']);
-        const permalink = name === 'guid' && attributes['ispermalink'] !== 'false';
-        text = name === 'link' || name === 'loc' || permalink ? '' : undefined;
-      },
-      ontext(chunk) {
-        if (text !== undefined) text += chunk;
-      },
-      onclosetag() {
-        if (text?.trim()) scan.links.push(text.trim());
-        text = undefined;
-      },
-    },
-    { xmlMode: true, lowerCaseAttributeNames: true, decodeEntities: true },
-  );
-  parser.end(xml);
-  return scan;
-}
+export { scanPage, scanXml } from './link-scan';
 
 export interface SiteLocation {
   /** The deployed site's origin and base, e.g. `https://example.org/news/`. */
   root: URL;
+  /** Scans of earlier builds' files, to take instead of parsing a file whose bytes they match. */
+  cache?: LinkScanCache | undefined;
+}
+
+export interface LinkIntegrity {
+  /** HTML pages checked. */
+  pages: number;
+  problems: string[];
+  /** Files (pages, feeds, sitemaps) parsed by this check, and those whose scan was cached. */
+  parsed: number;
+  cached: number;
 }
 
 /**
  * Checks a built site: no page has two elements with one id, and every address of the site in
  * a page, feed or sitemap, with its `#fragment`, points at a file and an element that exist.
- * Returns the problems, each naming the file.
+ * Returns the problems, each naming the file. With a `cache`, a file whose bytes were scanned
+ * before is not parsed again; the links of every file are still checked against every other.
  */
 export async function checkLinkIntegrity(
   distDir: string,
-  { root }: SiteLocation,
-): Promise<{ pages: number; problems: string[] }> {
+  { root, cache }: SiteLocation,
+): Promise<LinkIntegrity> {
   const files = (await readdir(distDir, { recursive: true, encoding: 'utf8' })).map((file) =>
     file.split(sep).join('/'),
   );
   const fileSet = new Set(files);
+  let parsed = 0;
+  let cached = 0;
+  const scanFile = async (file: string, kind: ScanKind): Promise<PageScan> => {
+    const bytes = await readFile(join(distDir, file));
+    const key = cache?.key(kind, bytes);
+    const known = key === undefined ? undefined : cache!.scan(key);
+    if (known) {
+      cached++;
+      return known;
+    }
+    parsed++;
+    const scan = (kind === 'html' ? scanPage : scanXml)(bytes.toString('utf8'));
+    if (key !== undefined) cache!.save(key, scan);
+    return scan;
+  };
   const pages = new Map<string, PageScan>();
   await eachLimited(
     files.filter((file) => file.endsWith('.html')),
     16,
-    async (file) => void pages.set(file, scanPage(await readFile(join(distDir, file), 'utf8'))),
+    async (file) => void pages.set(file, await scanFile(file, 'html')),
   );
   // Feeds and sitemaps link to pages too; Pagefind's own files are not ours to check.
   const feeds = new Map<string, PageScan>();
   await eachLimited(
     files.filter((file) => file.endsWith('.xml') && !file.startsWith('pagefind/')),
     16,
-    async (file) => void feeds.set(file, scanXml(await readFile(join(distDir, file), 'utf8'))),
+    async (file) => void feeds.set(file, await scanFile(file, 'xml')),
   );
 
   const problems: string[] = [];
@@ -114,6 +80,17 @@ export async function checkLinkIntegrity(
       problems.push(`dist/${file}: two elements have the id "${id}"`);
     const base = pageUrl(file);
     for (const href of new Set(scan.links)) {
+      // Most links of an article are to its own paragraphs: without a character that an
+      // address would encode or drop, `#x` is the page's own id "x", as `new URL` would find.
+      if (/^#\S+$/.test(href) && pages.get(file) === scan) {
+        const fragment = decodeURIComponent(href.slice(1)).split(':~:')[0]!;
+        if (fragment && !scan.ids.has(fragment)) {
+          problems.push(
+            `dist/${file}: the link "${href}" points to no element with id "${fragment}" in dist/${file}`,
+          );
+        }
+        continue;
+      }
       let url: URL;
       try {
         url = new URL(href, base);
@@ -142,23 +119,37 @@ export async function checkLinkIntegrity(
       }
     }
   }
-  return { pages: pages.size, problems };
+  return { pages: pages.size, problems, parsed, cached };
 }
 
-/** Fails the build when `checkLinkIntegrity` finds a problem. */
+/**
+ * Fails the build when `checkLinkIntegrity` finds a problem. Scans are kept in Astro's cache
+ * folder (`link-scan-cache.ts`), so a publish parses only the files it changed.
+ */
 export default function linkIntegrity(): AstroIntegration {
   let root: URL;
+  let cacheDir = '';
+  let codeDigest: string | undefined;
   return {
     name: 'link-integrity',
     hooks: {
       'astro:config:done': ({ config }) => {
         const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         root = new URL(base, config.site ?? 'http://localhost/');
+        cacheDir = join(fileURLToPath(config.cacheDir), 'link-integrity');
+        codeDigest = scanCodeDigest(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
-        const { pages, problems } = await checkLinkIntegrity(distDir, { root });
+        const cache = codeDigest ? await LinkScanCache.open(cacheDir, codeDigest) : undefined;
+        const { pages, problems, parsed, cached } = await checkLinkIntegrity(distDir, {
+          root,
+          cache,
+        });
+        await cache?.write();
+        const scanned = `${parsed} files parsed, ${cached} scans from the cache`;
         if (problems.length > 0) {
+          logger.info(`${pages} pages checked (${scanned})`);
           const shown = problems.slice(0, 50).join('\n  ');
           const more = problems.length > 50 ? `\n  ...and ${problems.length - 50} more` : '';
           throw new Error(
@@ -166,7 +157,7 @@ export default function linkIntegrity(): AstroIntegration {
           );
         }
         logger.info(
-          `${pages} pages: every id unique, every link within the site resolves (feeds and sitemaps too)`,
+          `${pages} pages: every id unique, every link within the site resolves (feeds and sitemaps too); ${scanned}`,
         );
       },
     },

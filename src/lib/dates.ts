@@ -153,3 +153,30 @@ export function formatDate(date: Date, language = 'en-GB'): string {
   }
   return format.format(date);
 }
+
+/** The day a date falls on in the site's zone, as that day's UTC midnight. */
+function dayOf(date: Date): Date {
+  if (isWholeDay(date)) return date;
+  const wall = date.getTime() + offsetAt(date.getTime());
+  return new Date(wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS));
+}
+
+/**
+ * The days from `from` to `to` as one phrase, "3 March – 1 April 2024", "3–30 March 2024", or
+ * one day when both fall on it, each date taken as its day in the site's zone.
+ */
+export function formatDayRange(from: Date, to: Date, language = 'en-GB'): string {
+  const locale = language === 'en' ? 'en-GB' : language;
+  const key = `${locale} range`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    formats.set(key, format);
+  }
+  return format.formatRange(dayOf(from), dayOf(to));
+}

@@ -7,11 +7,13 @@
  * counted over the whole archive) and the glossary (read from a file, not imported).
  *
  * Keys are digests of what the page is given, not of its output: a key that missed a field would
- * serve a stale page, so each key takes the whole entry, data and rendered metadata, rather than
- * a hand-picked list of the fields shown today.
+ * serve a stale page, so an article page's key takes the whole entry, data and rendered
+ * metadata, rather than a hand-picked list of the fields shown today. A list page is given only
+ * its articles' cards (src/lib/article-card.ts), so its key is a digest of exactly those.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { ArticleCard } from './article-card';
 import type { ArticleEntry } from './articles';
 import type { ListPage } from './pagination';
 import { siteSections } from './sections';
@@ -74,11 +76,15 @@ export async function pageKey(
   return digest(JSON.stringify({ site: await siteKey(), extra, articles: articles.map(entryKey) }));
 }
 
-/** The key of one page of a list: its articles, where it sits in the list, and `extra`. */
-export function listPageKey(
-  page: ListPage<ArticleEntry>,
+/**
+ * The key of one page of a list: its articles' cards (all that a list shows of an article, see
+ * src/lib/article-card.ts), where it sits in the list (its number and neighbours; the whole
+ * list's size on the first page only) and `extra`.
+ */
+export async function listPageKey(
+  page: ListPage<ArticleCard>,
   extra: Record<string, unknown> = {},
 ): Promise<string> {
   const { items, ...place } = page;
-  return pageKey(items, { ...extra, ...place });
+  return digest(JSON.stringify({ site: await siteKey(), extra: { ...extra, ...place }, items }));
 }

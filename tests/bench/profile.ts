@@ -54,7 +54,7 @@ const parts: { part: string; pattern: RegExp }[] = [
   { part: 'Content layer (astro/dist/content)', pattern: /astro\/dist\/content\// },
   { part: 'Search index integration', pattern: /src\/integrations\/search-index/ },
   { part: 'Search records (parse pages)', pattern: /src\/integrations\/search-records/ },
-  { part: 'Link integrity', pattern: /src\/integrations\/link-integrity/ },
+  { part: 'Link integrity', pattern: /src\/integrations\/link-(integrity|scan)/ },
   { part: 'Pagefind Node API (IPC to its binary)', pattern: /node_modules\/pagefind\// },
   { part: 'Rendering pages (astro/dist/core/build)', pattern: /astro\/dist\/core\/build\// },
   { part: 'Vite / Rolldown', pattern: /node_modules\/(vite|rolldown|@rolldown)\// },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,49 @@ function filesMentioning(root: string, text: string): string[] {
 /** The pages a build's log says it copied from the build before. */
 function pagesCopied(build: TemporaryBuild): string[] {
   return [...build.output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map(([, page]) => page!);
+}
+
+/**
+ * The pages a build's log says it rendered (Astro logs each page it renders with its time, each
+ * it copies with "(restored)" or "(cached)"). That the two lists together name every page the
+ * build made (`built`: `checkedFiles` of its dist/, taken right after it) is checked, so a
+ * change in Astro's log fails here rather than finding nothing.
+ */
+function pagesRendered(build: TemporaryBuild, built: Map<string, string>): string[] {
+  const rendered = [...build.output.matchAll(/├─ (\S+) \(\+[^)]*\)/g)].map(([, page]) => page!);
+  const logged = new Set([...rendered, ...pagesCopied(build)]);
+  const pages = [...built.keys()].filter((file) => file.endsWith('.html'));
+  expect(pages.filter((file) => !logged.has(`/${file}`))).toEqual([]);
+  return rendered.sort();
+}
+
+/** Pages without a cacheKey, which Astro renders on every build. */
+const renderedEveryBuild = ['/404.html', '/robots.txt', '/rss.xml', '/search/index.html'];
+
+/** What the link check's line of a build's log says it parsed and took from its cache. */
+function linksChecked(build: TemporaryBuild): { parsed: number; cached: number } {
+  const [, parsed, cached] =
+    /\[link-integrity\] .*?(\d+) files parsed, (\d+) scans from the cache/.exec(build.output) ?? [];
+  return { parsed: Number(parsed), cached: Number(cached) };
+}
+
+/** A digest of each file the link check reads (pages, feeds, sitemaps) in a build's dist/. */
+function checkedFiles(build: TemporaryBuild): Map<string, string> {
+  return new Map(
+    filesUnder(build.distDir)
+      .filter((file) => /\.(html|xml)$/.test(file) && !file.startsWith('pagefind/'))
+      .map((file) => [
+        file,
+        createHash('sha256')
+          .update(readFileSync(join(build.distDir, file)))
+          .digest('hex'),
+      ]),
+  );
+}
+
+/** The files of `after` that `before` did not have, or had with other bytes. */
+function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([file, digest]) => before.get(file) !== digest).map(([file]) => file);
 }
 
 /** What the search index's line of a build's log says it parsed and copied. */
@@ -243,5 +287,179 @@ describe('a publish: one new article and one correction, with the index in parts
 
   it('gives the index and every page a cold build gives', () => {
     expectSameFiles(after, fresh);
+  });
+});
+
+describe('publishing into an archive whose lists run to several pages', () => {
+  const retitled = 'Dispatch seven, retitled';
+  // 60 articles: the front page and "Ukraine" (every article) have numbered pages 1 and 2, full;
+  // "Europe" (every second) fits on its first page. Then article 61, then 62.
+  let before: TemporaryBuild;
+  let first: TemporaryBuild;
+  let second: TemporaryBuild;
+  let fresh: TemporaryBuild;
+  let filesBefore: Map<string, string>;
+  let filesAfterFirst: Map<string, string>;
+  let filesAfterSecond: Map<string, string>;
+
+  beforeAll(async () => {
+    before = await buildTemporarySite(archiveFiles(60));
+    expect(before.exitCode, before.output).toBe(0);
+    filesBefore = checkedFiles(before);
+    writeFileSync(join(before.contentDir, 'articles/dispatch-61.md'), archiveArticle(61));
+    first = await buildAgain(before);
+    expect(first.exitCode, first.output).toBe(0);
+    filesAfterFirst = checkedFiles(first);
+    writeFileSync(join(before.contentDir, 'articles/dispatch-62.md'), archiveArticle(62));
+    // With it, a correction to the text of article 5 and a new title for article 7.
+    const fifth = join(before.contentDir, 'articles/dispatch-5.md');
+    writeFileSync(fifth, readFileSync(fifth, 'utf8').replace(correctedParagraph(5), correction));
+    const seventh = join(before.contentDir, 'articles/dispatch-7.md');
+    writeFileSync(
+      seventh,
+      readFileSync(seventh, 'utf8').replace(/^title: .*$/m, `title: ${retitled}`),
+    );
+    second = await buildAgain(before);
+    expect(second.exitCode, second.output).toBe(0);
+    filesAfterSecond = checkedFiles(second);
+    fresh = await coldBuildOf(before);
+    expect(fresh.exitCode, fresh.output).toBe(0);
+  }, 900_000);
+
+  it('renders, of the lists, only their first pages, the newest numbered page and the one before it when a page starts', () => {
+    // Article 61 (Ukraine, by Sam Tester) starts numbered page 3 of the front page and of
+    // "Ukraine"; page 2's "newer" link now goes to it. Page 1 is copied.
+    expect(pagesRendered(first, filesAfterFirst)).toEqual(
+      [
+        ...renderedEveryBuild,
+        '/articles/dispatch-61/index.html',
+        '/authors/sam-tester/index.html',
+        '/index.html',
+        '/page/2/index.html',
+        '/page/3/index.html',
+        '/tags/ukraine/index.html',
+        '/tags/ukraine/page/2/index.html',
+        '/tags/ukraine/page/3/index.html',
+      ].sort(),
+    );
+    // The archive feed of articles 1 to 50 is full: it stays as it was.
+    expect(pagesCopied(first)).toEqual(
+      expect.arrayContaining([
+        '/page/1/index.html',
+        '/tags/ukraine/page/1/index.html',
+        '/rss/archive/1.xml',
+      ]),
+    );
+  });
+
+  it('renders only the first pages and the newest numbered page when no page starts, and the lists that show a new title', () => {
+    // Article 62 (Ukraine, Europe, by Jens Stoltenberg Jr) joins page 3; "Europe" grows past
+    // one page, so its numbered pages 1 and 2 appear. Article 7's new title (Ukraine, Markets,
+    // by Sam Tester) shows on page 1 of the front page's list and of "Ukraine", on "Markets"
+    // and on Sam Tester's page. Article 5's corrected text shows on no list: "Diplomacy", which
+    // holds it, is copied.
+    expect(pagesRendered(second, filesAfterSecond)).toEqual(
+      [
+        ...renderedEveryBuild,
+        '/articles/dispatch-5/index.html',
+        '/articles/dispatch-62/index.html',
+        '/articles/dispatch-7/index.html',
+        '/authors/jens-stoltenberg-jr/index.html',
+        '/authors/sam-tester/index.html',
+        '/index.html',
+        '/page/1/index.html',
+        '/page/3/index.html',
+        // The archive feed of articles 1 to 50 carries their full text: it is made again.
+        '/rss/archive/1.xml',
+        '/tags/europe/index.html',
+        '/tags/europe/page/1/index.html',
+        '/tags/europe/page/2/index.html',
+        '/tags/markets/index.html',
+        '/tags/ukraine/index.html',
+        '/tags/ukraine/page/1/index.html',
+        '/tags/ukraine/page/3/index.html',
+      ].sort(),
+    );
+    expect(pagesCopied(second)).toEqual(
+      expect.arrayContaining(['/page/2/index.html', '/tags/diplomacy/index.html']),
+    );
+    expect(text(second, 'page/1/index.html')).toContain(retitled);
+  });
+
+  it('parses for the link check exactly the files whose bytes changed', () => {
+    expect(linksChecked(before)).toEqual({ parsed: filesBefore.size, cached: 0 });
+    const changedFirst = changedFiles(filesBefore, filesAfterFirst);
+    expect(linksChecked(first)).toEqual({
+      parsed: changedFirst.length,
+      cached: filesAfterFirst.size - changedFirst.length,
+    });
+    const changedSecond = changedFiles(filesAfterFirst, filesAfterSecond);
+    expect(linksChecked(second)).toEqual({
+      parsed: changedSecond.length,
+      cached: filesAfterSecond.size - changedSecond.length,
+    });
+    // A publish changes a few files of the many.
+    expect(changedSecond.length).toBeLessThan(filesAfterSecond.size / 4);
+  });
+
+  it('gives the same dist/, byte for byte, as a cold build of the same content', () => {
+    expectSameFiles(second, fresh);
+    // The sitemap lists every numbered page, whose addresses keep what they hold.
+    const sitemap = text(second, 'sitemap-0.xml');
+    for (const path of ['page/1/', 'page/3/', 'tags/europe/page/2/', 'tags/ukraine/page/3/']) {
+      expect(sitemap).toContain(`<loc>https://dispatch.example/${path}</loc>`);
+    }
+  });
+});
+
+describe('a warm build after the target of a link elsewhere is removed', () => {
+  // Article 1 links to a heading of article 2; article 1 itself never changes, so its page is
+  // copied and its link check's scan comes from the cache.
+  const link = '/articles/dispatch-2/#what-was-said';
+  const problemLines = (build: TemporaryBuild) =>
+    build.output.split('\n').filter((line) => /^\s+dist\//.test(line));
+  let base: TemporaryBuild;
+  let withoutAnchor: TemporaryBuild;
+  let withoutAnchorCold: TemporaryBuild;
+  let withoutPage: TemporaryBuild;
+  let withoutPageCold: TemporaryBuild;
+
+  beforeAll(async () => {
+    const files = archiveFiles(5);
+    files['articles/dispatch-1.md'] += `\nSee [what was said on day 2](${link}).\n`;
+    base = await buildTemporarySite(files);
+    expect(base.exitCode, base.output).toBe(0);
+    const second = join(base.contentDir, 'articles/dispatch-2.md');
+    writeFileSync(
+      second,
+      readFileSync(second, 'utf8').replace('## What was said', '## What the ministers said'),
+    );
+    withoutAnchor = await buildAgain(base);
+    withoutAnchorCold = await coldBuildOf(base);
+    rmSync(second);
+    withoutPage = await buildAgain(base);
+    withoutPageCold = await coldBuildOf(base);
+  }, 900_000);
+
+  it('fails when the anchor is gone, as a cold build does, with the same message', () => {
+    expect(withoutAnchor.exitCode).not.toBe(0);
+    expect(problemLines(withoutAnchor)).toEqual([
+      `  dist/articles/dispatch-1/index.html: the link "${link}" points to no element with id "what-was-said" in dist/articles/dispatch-2/index.html`,
+    ]);
+    expect(withoutAnchorCold.exitCode).not.toBe(0);
+    expect(problemLines(withoutAnchorCold)).toEqual(problemLines(withoutAnchor));
+    // The page with the broken link was not parsed again: its scan is the cached one.
+    expect(pagesCopied(withoutAnchor)).toContain('/articles/dispatch-1/index.html');
+    expect(linksChecked(withoutAnchor).cached).toBeGreaterThan(0);
+  });
+
+  it('fails when the page is gone, as a cold build does, with the same message', () => {
+    expect(withoutPage.exitCode).not.toBe(0);
+    expect(problemLines(withoutPage)).toEqual([
+      `  dist/articles/dispatch-1/index.html: the link "${link}" points to no page`,
+    ]);
+    expect(withoutPageCold.exitCode).not.toBe(0);
+    expect(problemLines(withoutPageCold)).toEqual(problemLines(withoutPage));
+    expect(linksChecked(withoutPage).cached).toBeGreaterThan(0);
   });
 });

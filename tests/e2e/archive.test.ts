@@ -65,20 +65,31 @@ describe('the lists of an archive', () => {
   it.each([
     ['home page', ''],
     ['tag page', 'tags/convoys/'],
-  ])('the %s shows thirty articles, newest first, and pages through the rest', async (_, path) => {
+  ])('the %s shows the thirty newest, and pages through them all', async (_, path) => {
     const page = await chromium.browser.newPage();
     await page.goto(site.url + path);
     // On the front page the newest article leads, above the list.
     const listed = () => page.locator('.lead-story__title, .article-card__title').allTextContents();
+    const where = () => page.locator('.pagination__where').textContent();
     expect(await listed()).toEqual(newestFirst.slice(0, 30));
-    expect(await page.locator('.pagination__where').textContent()).toBe('Page 1 of 2');
+    expect(await where()).toBe('The newest 30 of 55 articles');
     expect(await page.locator('.pagination a[rel="prev"]').count()).toBe(0);
 
-    await page.locator('.pagination a[rel="next"]').click();
-    await page.waitForURL(`${site.url}${path}page/2/`);
-    expect(await listed()).toEqual(newestFirst.slice(30, 60));
-    expect(await page.title()).toMatch(/, page 2 of 2\b/);
+    // Numbered pages count from the oldest: page 1 holds the first thirty reports, page 2 the
+    // 25 after them. "Older" goes to page 1, which holds the first report the front leaves out
+    // and repeats the front's oldest five.
+    await page.getByRole('link', { name: 'Older articles' }).click();
+    await page.waitForURL(`${site.url}${path}page/1/`);
+    expect(await listed()).toEqual(newestFirst.slice(25));
+    expect(await where()).toBe('Page 1: 1\u2009–\u200930 March 2024');
+    expect(await page.title()).toMatch(/: 1\u2009–\u200930 March 2024, page 1 \| Dispatch$/);
+    expect(await page.locator('.pagination a[rel="next"]').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Newer articles' }).click();
+    await page.waitForURL(`${site.url}${path}page/2/`);
+    expect(await listed()).toEqual(newestFirst.slice(0, 25));
+    expect(await where()).toBe('Page 2: 31 March\u2009–\u200924 April 2024');
 
     await page.getByRole('link', { name: 'Newer articles' }).click();
     await page.waitForURL(site.url + path);

@@ -50,7 +50,10 @@ describe('npm run dev', () => {
         await page.goto(url);
         return;
       } catch (error) {
-        if (attempt === 3 || !String(error).includes('ERR_ABORTED')) throw error;
+        // Chromium reports the abort as ERR_ABORTED, or as a navigation "interrupted by
+        // another navigation" when the reload comes while this one is still going.
+        const reloaded = /ERR_ABORTED|interrupted by another navigation/.test(String(error));
+        if (attempt === 3 || !reloaded) throw error;
       }
     }
   }

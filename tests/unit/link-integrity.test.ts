@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLinkIntegrity, scanPage, scanXml } from '../../src/integrations/link-integrity';
+import { LinkScanCache, scanCodeDigest } from '../../src/integrations/link-scan-cache';
+import { projectRoot } from '../support/paths';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'integrity-'));
@@ -56,7 +58,12 @@ describe('checkLinkIntegrity', () => {
         '<p id="p-1">hello</p><a href="https://elsewhere.example/x#y">out</a><a href="#">top</a>',
       'feed.xml': '<rss/>',
     });
-    expect(await checkLinkIntegrity(dir, { root })).toEqual({ pages: 2, problems: [] });
+    expect(await checkLinkIntegrity(dir, { root })).toEqual({
+      pages: 2,
+      problems: [],
+      parsed: 3,
+      cached: 0,
+    });
   });
 
   it('names the file for every duplicate id, missing page, missing id and link out of the base', async () => {
@@ -64,7 +71,7 @@ describe('checkLinkIntegrity', () => {
       'index.html':
         '<p id="x"></p><p id="x"></p><a href="/news/missing/">1</a><a href="/elsewhere/">2</a>',
       'a/index.html':
-        '<a href="../#nowhere">3</a><a href="https://example.org/news/a/#also-nowhere">4</a>',
+        '<a href="../#nowhere">3</a><a href="https://example.org/news/a/#also-nowhere">4</a><a href="#gone">5</a>',
       'rss.xml':
         '<rss><channel><item><link>https://example.org/news/gone/</link></item></channel></rss>',
     });
@@ -72,10 +79,117 @@ describe('checkLinkIntegrity', () => {
     expect(problems).toEqual([
       'dist/a/index.html: the link "../#nowhere" points to no element with id "nowhere" in dist/index.html',
       'dist/a/index.html: the link "https://example.org/news/a/#also-nowhere" points to no element with id "also-nowhere" in dist/a/index.html',
+      'dist/a/index.html: the link "#gone" points to no element with id "gone" in dist/a/index.html',
       'dist/index.html: two elements have the id "x"',
       'dist/index.html: the link "/news/missing/" points to no page',
       'dist/index.html: the link "/elsewhere/" leaves the site\'s base path /news/',
       'dist/rss.xml: the link "https://example.org/news/gone/" points to no page',
     ]);
+  });
+});
+
+describe('checkLinkIntegrity with the scans of a build before', () => {
+  const root = new URL('https://example.org/news/');
+  const files = {
+    'index.html': '<a href="/news/a/#p-1">a</a><a href="/news/b/">b</a><p id="top"></p>',
+    'a/index.html': '<p id="p-1">one</p><p id="p-2">two</p><a href="../#top">up</a>',
+    'b/index.html': '<a href="/news/a/#p-2">two</a>',
+    'rss.xml':
+      '<rss><channel><item><link>https://example.org/news/b/</link></item></channel></rss>',
+  };
+  const code = scanCodeDigest(new URL(`file://${projectRoot}/`))!;
+  /** A check of `dir` as a build runs it: the cache read, used, and written back. */
+  async function check(dir: string, cacheDir: string, codeDigest = code) {
+    const cache = await LinkScanCache.open(cacheDir, codeDigest);
+    const result = await checkLinkIntegrity(dir, { root, cache });
+    await cache.write();
+    return result;
+  }
+  /** The scans the cache in `cacheDir` holds. */
+  const kept = (cacheDir: string) =>
+    readFileSync(join(cacheDir, 'scans.tsv'), 'utf8').split('\n').filter(Boolean).length;
+
+  it('parses only the files whose bytes it has not scanned', async () => {
+    const dir = site(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
+    expect(await check(dir, cacheDir)).toMatchObject({
+      pages: 3,
+      problems: [],
+      parsed: 4,
+      cached: 0,
+    });
+    expect(kept(cacheDir)).toBe(4);
+    writeFileSync(join(dir, 'b/index.html'), '<a href="/news/a/#p-1">one</a>');
+    expect(await check(dir, cacheDir)).toMatchObject({
+      pages: 3,
+      problems: [],
+      parsed: 1,
+      cached: 3,
+    });
+    // Other scanning code: nothing scanned by the old one is taken.
+    expect(await check(dir, cacheDir, 'other code')).toMatchObject({ parsed: 4, cached: 0 });
+  });
+
+  it('still finds a link to an id or a page that is gone, from cached scans', async () => {
+    const dir = site(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
+    expect((await check(dir, cacheDir)).problems).toEqual([]);
+    // The anchor b links to is removed: b is unchanged, so its scan comes from the cache.
+    writeFileSync(join(dir, 'a/index.html'), '<p id="p-1">one</p><a href="../#top">up</a>');
+    const withoutAnchor = await check(dir, cacheDir);
+    expect(withoutAnchor).toMatchObject({ parsed: 1, cached: 3 });
+    expect(withoutAnchor.problems).toEqual([
+      'dist/b/index.html: the link "/news/a/#p-2" points to no element with id "p-2" in dist/a/index.html',
+    ]);
+    // The same problems, word for word, as a check with no cache finds.
+    expect((await checkLinkIntegrity(dir, { root })).problems).toEqual(withoutAnchor.problems);
+
+    // Page b is deleted: the pages and the feed that link to it are unchanged, and cached.
+    rmSync(join(dir, 'b'), { recursive: true });
+    const withoutPage = await check(dir, cacheDir);
+    expect(withoutPage).toMatchObject({ parsed: 0, cached: 3 });
+    expect(withoutPage.problems).toEqual([
+      'dist/index.html: the link "/news/b/" points to no page',
+      'dist/rss.xml: the link "https://example.org/news/b/" points to no page',
+    ]);
+    expect((await checkLinkIntegrity(dir, { root })).problems).toEqual(withoutPage.problems);
+  });
+
+  it('keeps a duplicate id in the scan', async () => {
+    const dir = site({ 'index.html': '<p id="x"></p><p id="x"></p>' });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
+    for (const cached of [0, 1]) {
+      expect(await check(dir, cacheDir)).toMatchObject({
+        cached,
+        problems: ['dist/index.html: two elements have the id "x"'],
+      });
+    }
+  });
+
+  it('keeps only the scans the last check used, and drops what a stopped one left half-written', async () => {
+    const dir = site(files);
+    const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
+    await check(dir, cacheDir);
+    writeFileSync(join(dir, 'b/index.html'), '<p>changed</p>');
+    writeFileSync(join(cacheDir, 'scans.tsv.1234.tmp'), 'abc\t{"ids":');
+    // A line cut short is no scan: the file is parsed again.
+    writeFileSync(
+      join(cacheDir, 'scans.tsv'),
+      readFileSync(join(cacheDir, 'scans.tsv'), 'utf8').replace(
+        /\{[^\n]*"p-2"[^\n]*\n/,
+        '{"ids":[\n',
+      ),
+    );
+    expect(await check(dir, cacheDir)).toMatchObject({ parsed: 2, cached: 2, problems: [] });
+    // Four files, four scans: the old scan of b and the broken line are gone.
+    expect(kept(cacheDir)).toBe(4);
+    expect(readdirSync(cacheDir)).toEqual(['scans.tsv']);
+    expect(await check(dir, cacheDir)).toMatchObject({ parsed: 0, cached: 4 });
+  });
+
+  it('takes the scanning code and its parser’s version into the code digest', () => {
+    expect(code).toMatch(/^[0-9a-f]{64}$/);
+    // A project without htmlparser2 installed keeps no scans rather than risking stale ones.
+    expect(scanCodeDigest(new URL('file:///nowhere/'))).toBeUndefined();
   });
 });
