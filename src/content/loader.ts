@@ -84,7 +84,18 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
             );
           }
         }
-        if (context.store.get(id)?.digest === digest) return;
+        const stored = context.store.get(id);
+        if (stored?.digest === digest) {
+          // Astro registers an entry's pictures for the build when the entry is set. One kept
+          // from the last build is not set, so its pictures would go unprocessed and its page
+          // would show Astro's placeholder instead (Astro's glob loader gives them again through
+          // a store method the loader API does not document); set anew, it registers them.
+          if (stored.assetImports?.length) {
+            context.store.delete(id);
+            context.store.set(stored);
+          }
+          return;
+        }
         const written = parseFrontmatterAsWritten(source, file);
         const lead = (written as { image?: { src?: unknown } }).image?.src;
         if (typeof lead === 'string') {

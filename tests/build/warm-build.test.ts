@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archiveArticle, archiveFiles, correctedParagraph } from '../support/archive-fixture';
+import { article, seedPictures, seedSource } from '../support/article-source';
 import { buildAgain, buildTemporarySite, type TemporaryBuild } from '../support/build';
 
 /**
@@ -461,5 +462,45 @@ describe('a warm build after the target of a link elsewhere is removed', () => {
     expect(withoutPageCold.exitCode).not.toBe(0);
     expect(problemLines(withoutPageCold)).toEqual(problemLines(withoutPage));
     expect(linksChecked(withoutPage).cached).toBeGreaterThan(0);
+  });
+});
+
+describe('a warm rebuild of an article with a picture in its text', () => {
+  let first = '';
+  let again: TemporaryBuild;
+  const page = 'articles/pictured/index.html';
+  const { frontmatter, body } = seedSource();
+
+  beforeAll(async () => {
+    // The seed article, with its bar chart in the text, and nothing else.
+    const build = await buildTemporarySite({
+      'articles/pictured.md': article(frontmatter, body),
+      ...seedPictures(),
+    });
+    expect(build.exitCode, build.output).toBe(0);
+    first = text(build, page);
+    // Another site built meanwhile (a test, another archive): Astro's list of the content's
+    // pictures is one file in the project's .astro/ folder, which that build writes too.
+    const other = await buildTemporarySite({ 'articles/plain.md': archiveArticle(1) });
+    expect(other.exitCode, other.output).toBe(0);
+    // As after a change to the site's code: every page is rendered again, the articles are
+    // taken from the content cache as they were.
+    const cache = join(dirname(build.contentDir), 'cache');
+    expect(existsSync(join(cache, 'incremental-build.json'))).toBe(true);
+    rmSync(join(cache, 'incremental-build.json'));
+    again = await buildAgain(build);
+    expect(again.exitCode, again.output).toBe(0);
+  }, 300_000);
+
+  it('still shows the picture, processed, when the article is taken from the cache', () => {
+    expect(pagesCopied(again)).toEqual([]);
+    for (const html of [first, text(again, page)]) {
+      expect(html).toContain('<img');
+      expect(html).not.toContain('__ASTRO_IMAGE_');
+      const src = /<img[^>]*\ssrc="([^"]+)"/.exec(html)?.[1] ?? '';
+      expect(src).toMatch(/^\/_astro\/.+\.(webp|png|avif|jpe?g)$/);
+      expect(existsSync(join(again.distDir, src))).toBe(true);
+    }
+    expect(text(again, page)).toBe(first);
   });
 });
