@@ -20,6 +20,16 @@ import { fileURLToPath } from 'node:url';
 import { sourcesDigest } from '../markdown/local-sources';
 import type { SearchRecord } from './search-records';
 
+/**
+ * What a part's records give the word directory and the manifest: their words in all, and each
+ * term with how many of the part's articles hold it. Kept with the part, so a part copied from
+ * the cache needs none of its records.
+ */
+export interface PartSummary {
+  words: number;
+  terms: [term: string, articles: number][];
+}
+
 const sha256 = (...parts: string[]) => {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
@@ -88,9 +98,12 @@ export class SearchCache {
     await writeFile(file, JSON.stringify(record));
   }
 
-  /** The key of a part: its records in order, the language and Pagefind's version. */
-  partKey(records: readonly SearchRecord[], language: string): string {
-    return sha256(this.#pagefindVersion, language, JSON.stringify(records));
+  /**
+   * The key of a part: its records' keys in order (each stands for its record: see
+   * `recordKey`), the language, Pagefind's version and the part code's digest.
+   */
+  partKey(recordKeys: readonly string[], language: string): string {
+    return sha256(this.#pagefindVersion, language, ...recordKeys);
   }
 
   /** The folder of a part's cached files (Pagefind's shared files under `shared/`). */
@@ -105,14 +118,32 @@ export class SearchCache {
   }
 
   /** Keeps a part's files (`from`: the part's folder, `shared`: Pagefind's shared files). */
-  async savePart(key: string, from: string, sharedFrom: string, shared: string[]): Promise<void> {
+  async savePart(
+    key: string,
+    from: string,
+    sharedFrom: string,
+    shared: string[],
+    summary?: PartSummary,
+  ): Promise<void> {
     this.#usedParts.add(key);
     const dir = this.partDir(key);
     await rm(dir, { recursive: true, force: true });
     await cp(from, join(dir, 'files'), { recursive: true });
     await mkdir(join(dir, 'shared'), { recursive: true });
     for (const name of shared) await cp(join(sharedFrom, name), join(dir, 'shared', name));
+    if (summary) await writeFile(join(dir, 'summary.json'), JSON.stringify(summary));
     await writeFile(join(dir, 'complete'), '');
+  }
+
+  /** What a cached part's records gave the word directory, if it was kept. */
+  async partSummary(key: string): Promise<PartSummary | undefined> {
+    try {
+      return JSON.parse(
+        await readFile(join(this.partDir(key), 'summary.json'), 'utf8'),
+      ) as PartSummary;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Copies a cached part's files into `to`, and Pagefind's shared files into `sharedTo`. */

@@ -24,7 +24,7 @@ import {
   type PartsManifest,
 } from '../lib/search-parts';
 import { VOCABULARY_DIR } from '../lib/search-words';
-import { SearchCache, partCodeDigest, recordCodeDigest } from './search-cache';
+import { SearchCache, partCodeDigest, recordCodeDigest, type PartSummary } from './search-cache';
 import { articleRecord, recordTerms, type SearchRecord } from './search-records';
 
 export interface Options {
@@ -107,6 +107,8 @@ const publishedOf = (record: SearchRecord) => ({
 export interface RecordRef {
   url: string;
   published: string;
+  /** Its key in the search cache, which stands for it (see `SearchCache.recordKey`). */
+  key?: string | undefined;
   load(): Promise<SearchRecord>;
 }
 
@@ -132,6 +134,7 @@ export async function collectRecordRefs(
       }
       records.push({
         ...publishedOf(record),
+        key,
         load: async () => {
           const kept = await cache.record(key);
           if (!kept) throw new Error(`The search cache lost the record of ${record.url}`);
@@ -258,12 +261,35 @@ export function partDocuments(
  * part. An archive with no article still gets one (empty) part, so that Pagefind's code and a
  * searchable index exist.
  */
+/** What a part's records give the word directory and the manifest (see `PartSummary`). */
+export function summarizePart(members: readonly SearchRecord[]): PartSummary {
+  const terms = new Map<string, number>();
+  let words = 0;
+  for (const record of members) {
+    words += wordCount(record.content);
+    for (const term of recordTerms(record)) terms.set(term, (terms.get(term) ?? 0) + 1);
+  }
+  return { words, terms: [...terms] };
+}
+
 export async function indexParts(
   records: readonly RecordRef[],
   { language, partSize, closeEach }: { language: string; partSize: number; closeEach: boolean },
-  onPart: (index: pagefind.PagefindIndex, part: number, members: SearchRecord[]) => Promise<void>,
-  /** A part this returns true for is not indexed (its files came from elsewhere: a cache). */
-  reuse: (part: number, members: SearchRecord[]) => Promise<boolean> = async () => false,
+  onPart: (
+    index: pagefind.PagefindIndex,
+    part: number,
+    members: SearchRecord[],
+    summary: PartSummary,
+    refs: readonly RecordRef[],
+  ) => Promise<void>,
+  /**
+   * A part this gives a summary for is not indexed, nor are its records read: its files came
+   * from elsewhere (a cache), with what its records gave the directory.
+   */
+  reuse: (
+    part: number,
+    refs: readonly RecordRef[],
+  ) => Promise<PartSummary | undefined> = async () => undefined,
 ): Promise<{ manifest: PartsManifest; directory: DirectoryBuilder }> {
   const ordered = [...records].sort(compareForParts);
   const parts = ordered.length > 0 ? cutIntoParts(ordered, partSize) : [[]];
@@ -271,28 +297,28 @@ export async function indexParts(
   const directory = new DirectoryBuilder();
   let words = 0;
   for (const [part, refs] of parts.entries()) {
-    // One part's records in memory at a time.
-    const members = await Promise.all(refs.map((ref) => ref.load()));
-    for (const record of members) {
-      directory.add(part, recordTerms(record));
-      words += wordCount(record.content);
-    }
-    if (!(await reuse(part, members))) {
+    let summary = await reuse(part, refs);
+    if (!summary) {
+      // One part's records in memory at a time.
+      const members = await Promise.all(refs.map((ref) => ref.load()));
+      summary = summarizePart(members);
       const index = await startIndex(language);
       try {
         await addRecordList(index, members, language);
-        await onPart(index, part, members);
+        await onPart(index, part, members, summary, refs);
       } finally {
         await index.deleteIndex();
         if (closeEach) await pagefind.close();
       }
     }
+    directory.addPart(part, summary.terms);
+    words += summary.words;
     entries.push({
       dir: partDir(part),
       place: part,
-      articles: members.length,
-      oldest: members.length > 0 ? publishedOf(members[0]!).published : '',
-      newest: members.length > 0 ? publishedOf(members.at(-1)!).published : '',
+      articles: refs.length,
+      oldest: refs[0]?.published ?? '',
+      newest: refs.at(-1)?.published ?? '',
     });
   }
   const manifest: PartsManifest = {
@@ -301,6 +327,18 @@ export async function indexParts(
     parts: entries.reverse(),
   };
   return { manifest, directory };
+}
+
+/** A part's key in the cache, from its records' keys; none if a record has no key. */
+function partKeyOf(
+  cache: SearchCache,
+  refs: readonly RecordRef[],
+  language: string,
+): string | undefined {
+  const keys = refs.map((ref) => ref.key);
+  return keys.every((key) => key !== undefined)
+    ? cache.partKey(keys as string[], language)
+    : undefined;
 }
 
 /**
@@ -323,7 +361,7 @@ export async function writeParts(
   const { manifest, directory } = await indexParts(
     records,
     { ...options, closeEach: true },
-    async (index, part, members) => {
+    async (index, part, members, summary, refs) => {
       const dir = join(distDir, ...partDir(part).split('/'));
       const written = await index.writeFiles({ outputPath: dir });
       if (written.errors.length > 0) fail(`writing part ${part} of the index`, written.errors);
@@ -341,7 +379,8 @@ export async function writeParts(
       for (const name of members.length > 0 ? await readdir(fragmentDir) : [])
         fragments.push([name, await readFile(join(fragmentDir, name))]);
       await writeFile(join(dir, PART_DOCUMENTS), partDocuments(fragments, members));
-      await cache?.savePart(cache.partKey(members, options.language), dir, stash, sharedFiles);
+      const key = cache && partKeyOf(cache, refs, options.language);
+      if (key) await cache!.savePart(key, dir, stash, sharedFiles, summary);
       for (const name of sharedFiles) {
         if (shared) await rm(join(stash, name));
         else await rename(join(stash, name), join(root, name));
@@ -349,9 +388,11 @@ export async function writeParts(
       await rm(stash, { recursive: true, force: true });
       shared = true;
     },
-    async (part, members) => {
-      const key = cache?.partKey(members, options.language);
-      if (!cache || !key || !cache.hasPart(key)) return false;
+    async (part, refs) => {
+      const key = cache && partKeyOf(cache, refs, options.language);
+      if (!cache || !key || !cache.hasPart(key)) return undefined;
+      const summary = await cache.partSummary(key);
+      if (!summary) return undefined;
       await cache.restorePart(
         key,
         join(distDir, ...partDir(part).split('/')),
@@ -359,7 +400,7 @@ export async function writeParts(
       );
       shared = true;
       reused++;
-      return true;
+      return summary;
     },
   );
   await mkdir(dirname(join(distDir, PARTS_MANIFEST)), { recursive: true });

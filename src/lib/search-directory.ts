@@ -117,6 +117,18 @@ export class DirectoryBuilder {
     }
   }
 
+  /** A whole part's terms, each with how many of its articles hold it (parts in order). */
+  addPart(part: number, terms: Iterable<readonly [term: string, articles: number]>): void {
+    for (const [term, articles] of terms) {
+      const known = this.#terms.get(term);
+      if (!known) this.#terms.set(term, { articles, parts: [part] });
+      else {
+        known.articles += articles;
+        if (known.parts.at(-1) !== part) known.parts.push(part);
+      }
+    }
+  }
+
   get size(): number {
     return this.#terms.size;
   }

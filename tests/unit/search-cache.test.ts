@@ -25,15 +25,15 @@ describe('SearchCache', () => {
     );
   });
 
-  it('keys a part by its records in order, the language and Pagefind’s version', () => {
+  it('keys a part by its records’ keys in order, the language and Pagefind’s version', () => {
     const cache = new SearchCache('/nowhere', 'code', '1.6.0');
-    const key = cache.partKey([record('/a/'), record('/b/')], 'en');
-    expect(cache.partKey([record('/a/'), record('/b/')], 'en')).toBe(key);
-    expect(cache.partKey([record('/b/'), record('/a/')], 'en')).not.toBe(key);
-    expect(cache.partKey([record('/a/'), record('/b/')], 'fr')).not.toBe(key);
-    expect(
-      new SearchCache('/nowhere', 'code', '1.7.0').partKey([record('/a/'), record('/b/')], 'en'),
-    ).not.toBe(key);
+    const [a, b] = [cache.recordKey('<html>a</html>'), cache.recordKey('<html>b</html>')];
+    const key = cache.partKey([a, b], 'en');
+    expect(cache.partKey([a, b], 'en')).toBe(key);
+    expect(cache.partKey([b, a], 'en')).not.toBe(key);
+    expect(cache.partKey([a], 'en')).not.toBe(key);
+    expect(cache.partKey([a, b], 'fr')).not.toBe(key);
+    expect(new SearchCache('/nowhere', 'code', '1.7.0').partKey([a, b], 'en')).not.toBe(key);
   });
 
   it('keeps a part’s files with Pagefind’s shared ones, restores them, and prunes what a build did not use', async () => {
@@ -44,10 +44,17 @@ describe('SearchCache', () => {
     mkdirSync(join(built, 'shared'));
     writeFileSync(join(built, 'shared', 'pagefind.js'), 'code');
     const first = new SearchCache(dir, 'code', '1.6.0');
-    const kept = first.partKey([record('/a/')], 'en');
-    const dropped = first.partKey([record('/b/')], 'en');
+    const kept = first.partKey(['a'], 'en');
+    const dropped = first.partKey(['b'], 'en');
+    const summary = { words: 3, terms: [['harbour', 1]] as [string, number][] };
     for (const key of [kept, dropped]) {
-      await first.savePart(key, join(built, 'part'), join(built, 'shared'), ['pagefind.js']);
+      await first.savePart(
+        key,
+        join(built, 'part'),
+        join(built, 'shared'),
+        ['pagefind.js'],
+        summary,
+      );
     }
     // The next build uses one of the two parts.
     const next = new SearchCache(dir, 'code', '1.6.0');
@@ -56,6 +63,9 @@ describe('SearchCache', () => {
     await next.restorePart(kept, join(to, 'part'), join(to, 'shared'));
     expect(readFileSync(join(to, 'part', 'index', 'en_1.pf_index'), 'utf8')).toBe('index');
     expect(readFileSync(join(to, 'shared', 'pagefind.js'), 'utf8')).toBe('code');
+    // What its records gave the word directory comes with it; the part's files do not hold it.
+    expect(await next.partSummary(kept)).toEqual(summary);
+    expect(existsSync(join(to, 'part', 'summary.json'))).toBe(false);
     await next.prune();
     expect(existsSync(next.partDir(kept))).toBe(true);
     expect(existsSync(next.partDir(dropped))).toBe(false);
