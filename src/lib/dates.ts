@@ -136,22 +136,29 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 export function formatDate(date: Date, language = 'en-GB'): string {
   const locale = language === 'en' ? 'en-GB' : language;
   const withTime = !isWholeDay(date);
-  // Making a DateTimeFormat costs far more than using one, and list pages format thousands.
-  const key = `${locale} ${withTime}`;
+  return dateFormat(locale, withTime ? 'time' : 'day').format(date);
+}
+
+/**
+ * The format of a day ("3 March 2024"; a day is the day written, whatever the zone) or of an
+ * instant in the site's zone, made once: making a DateTimeFormat costs far more than using one,
+ * and list pages format thousands.
+ */
+function dateFormat(locale: string, kind: 'day' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale} ${kind}`;
   let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
       day: 'numeric',
       month: 'long',
       year: 'numeric',
-      ...(withTime
+      ...(kind === 'time'
         ? { hour: '2-digit', minute: '2-digit', timeZone: siteTimeZone, timeZoneName: 'short' }
-        : // A day is the day written, whatever the zone.
-          { timeZone: 'UTC' }),
+        : { timeZone: 'UTC' }),
     });
     formats.set(key, format);
   }
-  return format.format(date);
+  return format;
 }
 
 /** The day a date falls on in the site's zone, as that day's UTC midnight. */
@@ -167,16 +174,5 @@ function dayOf(date: Date): Date {
  */
 export function formatDayRange(from: Date, to: Date, language = 'en-GB'): string {
   const locale = language === 'en' ? 'en-GB' : language;
-  const key = `${locale} range`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    formats.set(key, format);
-  }
-  return format.formatRange(dayOf(from), dayOf(to));
+  return dateFormat(locale, 'day').formatRange(dayOf(from), dayOf(to));
 }
