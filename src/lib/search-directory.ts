@@ -99,23 +99,11 @@ export function allOf(stats: readonly TermStats[]): TermStats {
 }
 
 /**
- * Gathers the directory as the indexer goes through the parts, oldest first: `add` each part's
- * articles' terms, then `files()`.
+ * Gathers the directory as the indexer goes through the parts, oldest first: `addPart` each
+ * part's terms with their counts (`summarizePart`), then `files()`.
  */
 export class DirectoryBuilder {
   readonly #terms = new Map<string, { articles: number; parts: number[] }>();
-
-  /** The terms of one article of part `part` (each counted once per article). */
-  add(part: number, terms: Iterable<string>): void {
-    for (const term of terms) {
-      const known = this.#terms.get(term);
-      if (!known) this.#terms.set(term, { articles: 1, parts: [part] });
-      else {
-        known.articles++;
-        if (known.parts.at(-1) !== part) known.parts.push(part);
-      }
-    }
-  }
 
   /** A whole part's terms, each with how many of its articles hold it (parts in order). */
   addPart(part: number, terms: Iterable<readonly [term: string, articles: number]>): void {

@@ -8,6 +8,8 @@ import {
   parseDirectory,
   termFile,
 } from '../../src/lib/search-directory';
+import { summarizePart } from '../../src/integrations/search-index';
+import type { SearchRecord } from '../../src/integrations/search-records';
 import { nameToken, numberToken } from '../../src/lib/search-outline';
 import { vocabularyFile } from '../../src/lib/search-words';
 
@@ -20,11 +22,16 @@ describe('the word directory', () => {
       expect(decodeParts(encodeParts(parts))).toEqual(parts);
   });
 
-  it('counts each article once a term, and each part once', () => {
+  it('adds up the parts’ counts, and lists each part once', () => {
     const builder = new DirectoryBuilder();
-    builder.add(0, ['harbour', 'dock']);
-    builder.add(0, ['harbour']);
-    builder.add(2, ['harbour', 'storm']);
+    builder.addPart(0, [
+      ['harbour', 2],
+      ['dock', 1],
+    ]);
+    builder.addPart(2, [
+      ['harbour', 1],
+      ['storm', 1],
+    ]);
     const files = builder.files();
     const names = JSON.parse(files.get('files.json')!) as string[];
     const terms = new Map(names.flatMap((name) => [...parseDirectory(files.get(`${name}.txt`)!)]));
@@ -32,6 +39,24 @@ describe('the word directory', () => {
     expect(terms.get('dock')).toMatchObject({ articles: 1, parts: [0] });
     expect(terms.get('storm')).toMatchObject({ articles: 1, parts: [2] });
     expect(builder.size).toBe(3);
+  });
+
+  it('counts a part’s articles once a term, however often each says it', () => {
+    const record = (content: string) =>
+      ({ url: '/a/', content, meta: {}, filters: {}, sort: {} }) as SearchRecord;
+    const summary = summarizePart([
+      record('harbour harbour dock zznkyiv'),
+      record('harbour storm'),
+    ]);
+    expect(summary.words).toBe(6);
+    expect(new Map(summary.terms)).toEqual(
+      new Map([
+        ['harbour', 2],
+        ['dock', 1],
+        ['zznkyiv', 1],
+        ['storm', 1],
+      ]),
+    );
   });
 
   it('files words by their first two letters and tokens by more, so numbers do not pile up', () => {
