@@ -28,6 +28,7 @@ import {
   isSharedPagefindFile,
   parsePartSize,
   partDir,
+  parsePostings,
 } from '../lib/search-parts';
 import { VOCABULARY_DIR } from '../lib/search-words';
 
@@ -38,6 +39,8 @@ export interface Options {
   glossaryFile: string;
   /** Articles per part of the index, as for the build (`search-index.ts`). */
   partSize?: number | undefined;
+  /** The word directory's postings limit, as for the build (`search-index.ts`). */
+  postings?: number | undefined;
 }
 
 /** The injected route that lists the articles as the dev server's pages see them. */
@@ -73,6 +76,7 @@ export default function devSearch({
   language,
   glossaryFile,
   partSize,
+  postings,
 }: Options): AstroIntegration {
   return {
     name: 'dev-search',
@@ -93,6 +97,7 @@ export default function devSearch({
           glossary,
           language,
           partSize ?? parsePartSize(process.env['SEARCH_PART_SIZE']),
+          postings ?? parsePostings(process.env['SEARCH_POSTINGS']),
         );
         server.middlewares.use((req, res, next) => {
           if (!search.serve(req, res)) next();
@@ -138,6 +143,7 @@ class DevSearch {
   /** The parts' manifest (`search/parts.json`), as the build writes it. */
   #manifestJson = JSON.stringify({ articles: 0, parts: [] });
   readonly #partSize: number;
+  readonly #postings: number;
   /** The search vocabulary's files (`search/words/`), as the build writes them. */
   #words = new Map<string, Uint8Array>();
   /** The indexing under way, which requests for the index wait for. */
@@ -154,11 +160,13 @@ class DevSearch {
     glossary: readonly GlossaryEntry[],
     language: string,
     partSize: number,
+    postings: number,
   ) {
     this.#server = server;
     this.#logger = logger;
     this.#language = language;
     this.#partSize = partSize;
+    this.#postings = postings;
     this.#findNames = nameMatcher(glossary);
     this.#base = server.config.base.replace(/\/?$/, '/');
     this.#glossaryJson = JSON.stringify(searchGlossary(glossary));
@@ -242,7 +250,12 @@ class DevSearch {
     const files = new Map<string, Uint8Array>();
     const { manifest, directory } = await indexParts(
       records.map(heldRecord),
-      { language: this.#language, partSize: this.#partSize, closeEach: false },
+      {
+        language: this.#language,
+        partSize: this.#partSize,
+        postings: this.#postings,
+        closeEach: false,
+      },
       async (index, part, members) => {
         const { files: written, errors } = await index.getFiles();
         if (errors.length > 0) throw new Error(errors.join('; '));
@@ -256,7 +269,9 @@ class DevSearch {
             if (part === 0) files.set(path, file.content);
           } else files.set(`${folder}${path}`, file.content);
         }
-        files.set(`${folder}${PART_DOCUMENTS}`, Buffer.from(partDocuments(fragments, members)));
+        const documents = partDocuments(fragments, members);
+        files.set(`${folder}${PART_DOCUMENTS}`, Buffer.from(JSON.stringify(documents)));
+        return documents;
       },
     );
     this.#words = new Map([...directory.files()].map(([name, text]) => [name, Buffer.from(text)]));

@@ -18,16 +18,22 @@ import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourcesDigest } from '../markdown/local-sources';
+import type { PartTerm } from '../lib/search-directory';
+import type { PartDocuments } from '../lib/search-parts';
 import type { SearchRecord } from './search-records';
 
 /**
- * What a part's records give the word directory and the manifest: their words in all, and each
- * term with how many of the part's articles hold it. Kept with the part, so a part copied from
- * the cache needs none of its records.
+ * What a part's records give the word directory and the manifest: their words in all, each term
+ * with how many of the part's articles hold it (and, for those held by at most `postings`, which
+ * ones: see `PartTerm`), and its articles as the postings name them. Kept with the part, so a
+ * part copied from the cache needs none of its records.
  */
 export interface PartSummary {
   words: number;
-  terms: [term: string, articles: number][];
+  /** The most articles of the part a term may be held by and still have its postings here. */
+  postings: number;
+  terms: PartTerm[];
+  documents?: PartDocuments | undefined;
 }
 
 const sha256 = (...parts: string[]) => {

@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { GlossaryEntry } from '../content/glossary';
 import { nameMatcher } from '../lib/names';
-import { DirectoryBuilder } from '../lib/search-directory';
+import { DirectoryBuilder, POSTINGS_DIR } from '../lib/search-directory';
 import { wordCount } from '../lib/search-outline';
 import {
   PAGEFIND_DIR,
@@ -18,6 +18,7 @@ import {
   cutIntoParts,
   isSharedPagefindFile,
   parsePartSize,
+  parsePostings,
   partDir,
   type PartDocuments,
   type PartEntry,
@@ -33,6 +34,11 @@ export interface Options {
   language: string;
   /** Articles per part of the index; else `SEARCH_PART_SIZE` from the environment, else the default. */
   partSize?: number | undefined;
+  /**
+   * The most articles a term may be held by and have its postings in the word directory; else
+   * `SEARCH_POSTINGS` from the environment, else the default. 0: none.
+   */
+  postings?: number | undefined;
 }
 
 /** The site's HTML pages, relative to `distDir` and sorted: the order they are indexed in. */
@@ -234,7 +240,7 @@ export function fragmentUrl(file: Uint8Array): string {
 export function partDocuments(
   fragments: Iterable<[name: string, file: Uint8Array]>,
   members: readonly SearchRecord[],
-): string {
+): PartDocuments {
   const ids = new Map<string, string>();
   for (const [name, file] of fragments) {
     if (name.endsWith('.pf_fragment'))
@@ -249,7 +255,7 @@ export function partDocuments(
     documents.days.push(publishedDay(record.sort['published'] ?? ''));
     documents.words.push(wordCount(record.content));
   }
-  return JSON.stringify(documents);
+  return documents;
 }
 
 /**
@@ -261,27 +267,46 @@ export function partDocuments(
  * part. An archive with no article still gets one (empty) part, so that Pagefind's code and a
  * searchable index exist.
  */
-/** What a part's records give the word directory and the manifest (see `PartSummary`). */
-export function summarizePart(members: readonly SearchRecord[]): PartSummary {
-  const terms = new Map<string, number>();
+/**
+ * What a part's records give the word directory and the manifest (see `PartSummary`): with the
+ * postings of each term held by at most `postings` of them.
+ */
+export function summarizePart(members: readonly SearchRecord[], postings = 0): PartSummary {
+  const terms = new Map<string, [article: number, occurrences: number][]>();
   let words = 0;
-  for (const record of members) {
+  members.forEach((record, article) => {
     words += wordCount(record.content);
-    for (const term of recordTerms(record)) terms.set(term, (terms.get(term) ?? 0) + 1);
-  }
-  return { words, terms: [...terms] };
+    for (const [term, occurrences] of recordTerms(record)) {
+      const held = terms.get(term);
+      if (held) held.push([article, occurrences]);
+      else terms.set(term, [[article, occurrences]]);
+    }
+  });
+  return {
+    words,
+    postings,
+    terms: [...terms].map(([term, held]) =>
+      held.length <= postings ? [term, held.length, held] : [term, held.length],
+    ),
+  };
 }
 
 export async function indexParts(
   records: readonly RecordRef[],
-  { language, partSize, closeEach }: { language: string; partSize: number; closeEach: boolean },
+  {
+    language,
+    partSize,
+    postings,
+    closeEach,
+  }: { language: string; partSize: number; postings: number; closeEach: boolean },
+  /** Writes or reads a part's files; returns its articles by Pagefind's id (`partDocuments`). */
   onPart: (
     index: pagefind.PagefindIndex,
     part: number,
     members: SearchRecord[],
     summary: PartSummary,
     refs: readonly RecordRef[],
-  ) => Promise<void>,
+  ) => Promise<PartDocuments>,
   /**
    * A part this gives a summary for is not indexed, nor are its records read: its files came
    * from elsewhere (a cache), with what its records gave the directory.
@@ -294,24 +319,27 @@ export async function indexParts(
   const ordered = [...records].sort(compareForParts);
   const parts = ordered.length > 0 ? cutIntoParts(ordered, partSize) : [[]];
   const entries: PartEntry[] = [];
-  const directory = new DirectoryBuilder();
+  const directory = new DirectoryBuilder(postings);
   let words = 0;
   for (const [part, refs] of parts.entries()) {
     let summary = await reuse(part, refs);
+    // A summary kept for another postings limit lacks postings, or holds too many.
+    if (summary && (summary.postings !== postings || !summary.documents)) summary = undefined;
     if (!summary) {
       // One part's records in memory at a time.
       const members = await Promise.all(refs.map((ref) => ref.load()));
-      summary = summarizePart(members);
+      const counted = summarizePart(members, postings);
       const index = await startIndex(language);
       try {
         await addRecordList(index, members, language);
-        await onPart(index, part, members, summary, refs);
+        const documents = await onPart(index, part, members, counted, refs);
+        summary = { ...counted, documents };
       } finally {
         await index.deleteIndex();
         if (closeEach) await pagefind.close();
       }
     }
-    directory.addPart(part, summary.terms);
+    directory.addPart(part, summary.terms, summary.documents);
     words += summary.words;
     entries.push({
       dir: partDir(part),
@@ -324,6 +352,7 @@ export async function indexParts(
   const manifest: PartsManifest = {
     articles: ordered.length,
     averageWords: ordered.length > 0 ? words / ordered.length : 0,
+    postings,
     parts: entries.reverse(),
   };
   return { manifest, directory };
@@ -350,7 +379,7 @@ function partKeyOf(
 export async function writeParts(
   distDir: string,
   records: readonly RecordRef[],
-  options: { language: string; partSize: number },
+  options: { language: string; partSize: number; postings: number },
   cache?: SearchCache,
 ): Promise<{ manifest: PartsManifest; directory: DirectoryBuilder; reused: number }> {
   const root = join(distDir, PAGEFIND_DIR);
@@ -378,21 +407,23 @@ export async function writeParts(
       const fragments: [string, Uint8Array][] = [];
       for (const name of members.length > 0 ? await readdir(fragmentDir) : [])
         fragments.push([name, await readFile(join(fragmentDir, name))]);
-      await writeFile(join(dir, PART_DOCUMENTS), partDocuments(fragments, members));
+      const documents = partDocuments(fragments, members);
+      await writeFile(join(dir, PART_DOCUMENTS), JSON.stringify(documents));
       const key = cache && partKeyOf(cache, refs, options.language);
-      if (key) await cache!.savePart(key, dir, stash, sharedFiles, summary);
+      if (key) await cache!.savePart(key, dir, stash, sharedFiles, { ...summary, documents });
       for (const name of sharedFiles) {
         if (shared) await rm(join(stash, name));
         else await rename(join(stash, name), join(root, name));
       }
       await rm(stash, { recursive: true, force: true });
       shared = true;
+      return documents;
     },
     async (part, refs) => {
       const key = cache && partKeyOf(cache, refs, options.language);
       if (!cache || !key || !cache.hasPart(key)) return undefined;
       const summary = await cache.partSummary(key);
-      if (!summary) return undefined;
+      if (!summary || summary.postings !== options.postings || !summary.documents) return undefined;
       await cache.restorePart(
         key,
         join(distDir, ...partDir(part).split('/')),
@@ -422,7 +453,7 @@ export async function writeDirectory(
   directory: DirectoryBuilder,
 ): Promise<number> {
   const dir = join(distDir, ...VOCABULARY_DIR.split('/'));
-  await mkdir(dir, { recursive: true });
+  await mkdir(join(dir, POSTINGS_DIR), { recursive: true });
   let bytes = 0;
   for (const [name, text] of directory.files()) {
     bytes += Buffer.byteLength(text);
@@ -433,13 +464,20 @@ export async function writeDirectory(
 
 /**
  * Builds the search index in `astro:build:done`, with Pagefind's Node API, in parts of
- * `partSize` articles (the option, else `SEARCH_PART_SIZE`, else `DEFAULT_PART_SIZE`): one
+ * `partSize` articles (the option, else `SEARCH_PART_SIZE`, else `DEFAULT_PART_SIZE`), the
+ * directory with the postings of terms held by at most `postings` articles (the option, else
+ * `SEARCH_POSTINGS`, else `DEFAULT_POSTINGS`): one
  * record per article, laid out so the search page can name the passage of every match (see
  * `search-records.ts`). Any error fails the build.
  * Also writes `search/glossary.json`, the spellings the search page expands queries with, and
  * the word directory of the whole archive (`writeDirectory`).
  */
-export default function searchIndex({ glossary, language, partSize }: Options): AstroIntegration {
+export default function searchIndex({
+  glossary,
+  language,
+  partSize,
+  postings,
+}: Options): AstroIntegration {
   let cacheDir = '';
   let pagefindVersion = '';
   return {
@@ -460,6 +498,7 @@ export default function searchIndex({ glossary, language, partSize }: Options): 
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const size = partSize ?? parsePartSize(process.env['SEARCH_PART_SIZE']);
+        const posted = postings ?? parsePostings(process.env['SEARCH_POSTINGS']);
         const cache = pagefindVersion
           ? new SearchCache(
               cacheDir,
@@ -471,7 +510,7 @@ export default function searchIndex({ glossary, language, partSize }: Options): 
         const { manifest, directory, reused } = await writeParts(
           distDir,
           records,
-          { language, partSize: size },
+          { language, partSize: size, postings: posted },
           cache,
         );
         await cache?.prune();

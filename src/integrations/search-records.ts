@@ -110,22 +110,24 @@ export function articleRecord(
 }
 
 /**
- * The terms a record holds, for the word directory (`search-directory.ts`): every form of every
- * word (see `wordForms`) but numbers, and the name, title and number tokens. The forms are what
- * the search page checks a query's words against, so that a word in no article is said to be
- * so, and a misspelt one finds its closest spelling.
+ * The terms a record holds, for the word directory (`search-directory.ts`), each with how often
+ * it is found: every form of every word (see `wordForms`) but numbers, and the name, title and
+ * number tokens. The forms are what the search page checks a query's words against, so that a
+ * word in no article is said to be so, and a misspelt one finds its closest spelling; the counts
+ * are what a rare term's postings rank by.
  */
-export function recordTerms(record: SearchRecord): Set<string> {
-  const terms = new Set<string>();
-  for (const word of new Set(record.content.split(/\s+/))) {
+export function recordTerms(record: SearchRecord): Map<string, number> {
+  const terms = new Map<string, number>();
+  const count = (term: string) => terms.set(term, (terms.get(term) ?? 0) + 1);
+  for (const word of record.content.split(/\s+/)) {
     if (!word) continue;
     if (isToken(word)) {
-      terms.add(word);
+      count(word);
       continue;
     }
     // Numbers are left to their tokens (see `numberTokens`): they are most of an archive's
     // distinct words, and nothing is corrected to a number.
-    for (const form of wordForms(word)) if (!/\p{N}/u.test(form)) terms.add(form);
+    for (const form of wordForms(word)) if (!/\p{N}/u.test(form)) count(form);
   }
   return terms;
 }

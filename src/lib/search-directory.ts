@@ -10,6 +10,12 @@
  *
  * It is written as the vocabulary's files (`search/words/<file>.txt`): one term a line, then a
  * tab, the number of articles holding it, a tab, and its parts (`0-3,7`: part 0 is the oldest).
+ *
+ * A rare term (held by at most the manifest's `postings` articles) also has its postings, in
+ * `search/words/postings/<file>.txt`: every article holding it, with what ranking needs (its
+ * part, Pagefind's id, how often it says the term, its length, its day). A search for it reads
+ * those and the articles' fragments, and no part of the index at all: a rare word is otherwise
+ * in as many parts as articles, and each would be opened to find one or two.
  */
 import { isToken } from './search-outline';
 import { vocabularyFile } from './search-words';
@@ -23,6 +29,70 @@ export interface TermStats {
 
 /** Letters of a token that name its file: tokens (`zzd2022zz`) share their first two letters. */
 const TOKEN_FILE_LETTERS = 5;
+
+/** One article that holds a rare term: where it is, and what BM25 and freshness need. */
+export interface Posting {
+  /** The part it is in (its place, 0 the oldest). */
+  place: number;
+  /** Pagefind's id of it in that part (its fragment's name). */
+  id: string;
+  /** How often its record says the term. */
+  occurrences: number;
+  /** Words in its record. */
+  words: number;
+  /** The day it was published (`publishedDay`). */
+  day: number;
+}
+
+/** The folder of the postings' files, within the directory's. */
+export const POSTINGS_DIR = 'postings';
+
+/**
+ * Letters of a word (and of a token) that name its postings' file: more than the directory's
+ * files, because only the one term searched is wanted from it.
+ */
+const POSTING_FILE_LETTERS = 4;
+const TOKEN_POSTING_FILE_LETTERS = 8;
+
+/** The file of the postings a rare term's are in (`POSTINGS_DIR`). */
+export function postingFile(term: string): string {
+  return vocabularyFile(term, isToken(term) ? TOKEN_POSTING_FILE_LETTERS : POSTING_FILE_LETTERS);
+}
+
+/** One line of a postings file. */
+export function postingLine(term: string, postings: readonly Posting[]): string {
+  const items = postings.map(({ place, id, occurrences, words, day }) => {
+    if (!/^[\w-]+$/.test(id)) throw new Error(`A Pagefind id the postings cannot hold: ${id}`);
+    return `${place}:${id}:${occurrences}:${words}:${day}`;
+  });
+  return `${term}\t${items.join(',')}`;
+}
+
+/** A postings file's terms, each with its postings. */
+export function parsePostings(text: string): Map<string, Posting[]> {
+  const terms = new Map<string, Posting[]>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const [term = '', items = ''] = line.split('\t');
+    terms.set(
+      term,
+      items
+        .split(',')
+        .filter(Boolean)
+        .map((item) => {
+          const [place = '', id = '', occurrences = '', words = '', day = ''] = item.split(':');
+          return {
+            place: Number(place),
+            id,
+            occurrences: Number(occurrences),
+            words: Number(words),
+            day: Number(day),
+          };
+        }),
+    );
+  }
+  return terms;
+}
 
 /** The file of the directory a term is listed in (a word's is its vocabulary file). */
 export function termFile(term: string): string {
@@ -99,21 +169,69 @@ export function allOf(stats: readonly TermStats[]): TermStats {
 }
 
 /**
+ * A part's terms as its summary gives them: each with how many of the part's articles hold it,
+ * and, when that is at most the postings' limit, which of them (their index in the part's
+ * `documents`) and how often each says it.
+ */
+export type PartTerm = readonly [
+  term: string,
+  articles: number,
+  postings?: readonly (readonly [article: number, occurrences: number])[],
+];
+
+/** What the directory needs of a part's articles to write postings (`PartDocuments`). */
+export interface PartArticles {
+  ids: readonly string[];
+  days: readonly number[];
+  words: readonly number[];
+}
+
+/**
  * Gathers the directory as the indexer goes through the parts, oldest first: `addPart` each
- * part's terms with their counts (`summarizePart`), then `files()`.
+ * part's terms with their counts (`summarizePart`), then `files()`. With a `postings` limit, the
+ * terms that end up held by at most that many articles get their postings written too.
  */
 export class DirectoryBuilder {
   readonly #terms = new Map<string, { articles: number; parts: number[] }>();
+  /** Postings of the terms held by at most `#limit` articles so far. */
+  readonly #postings = new Map<string, Posting[]>();
+  readonly #limit: number;
 
-  /** A whole part's terms, each with how many of its articles hold it (parts in order). */
-  addPart(part: number, terms: Iterable<readonly [term: string, articles: number]>): void {
-    for (const [term, articles] of terms) {
+  constructor(postings = 0) {
+    this.#limit = postings;
+  }
+
+  /**
+   * A whole part's terms, each with how many of its articles hold it (parts in order), and with
+   * postings the part's `articles` (needed when there is a postings limit).
+   */
+  addPart(part: number, terms: Iterable<PartTerm>, articles?: PartArticles): void {
+    for (const [term, count, postings] of terms) {
       const known = this.#terms.get(term);
-      if (!known) this.#terms.set(term, { articles, parts: [part] });
+      if (!known) this.#terms.set(term, { articles: count, parts: [part] });
       else {
-        known.articles += articles;
+        known.articles += count;
         if (known.parts.at(-1) !== part) known.parts.push(part);
       }
+      const total = known?.articles ?? count;
+      if (total > this.#limit) {
+        this.#postings.delete(term);
+        continue;
+      }
+      if (!postings || !articles) {
+        throw new Error(`Part ${part} of the index came without the postings of ${term}`);
+      }
+      const list = this.#postings.get(term) ?? [];
+      for (const [article, occurrences] of postings) {
+        list.push({
+          place: part,
+          id: articles.ids[article]!,
+          occurrences,
+          words: articles.words[article]!,
+          day: articles.days[article]!,
+        });
+      }
+      this.#postings.set(term, list);
     }
   }
 
@@ -121,23 +239,42 @@ export class DirectoryBuilder {
     return this.#terms.size;
   }
 
-  /** The directory's files by name (`<file>.txt`), terms sorted, and `files.json`. */
+  /**
+   * The directory's files by name (`<file>.txt`), terms sorted, `files.json`, and the postings'
+   * files (`postings/<file>.txt`).
+   */
   files(): Map<string, string> {
+    const files = new Map<string, string>();
+    const names = this.#write(this.#terms.keys(), termFile, files, '', (term) =>
+      directoryLine(term, this.#terms.get(term)!),
+    );
+    files.set('files.json', JSON.stringify(names));
+    this.#write(this.#postings.keys(), postingFile, files, `${POSTINGS_DIR}/`, (term) =>
+      postingLine(term, this.#postings.get(term)!),
+    );
+    return files;
+  }
+
+  /** Writes `terms` into `files`, grouped by `fileOf`, sorted; returns the files' names. */
+  #write(
+    terms: Iterable<string>,
+    fileOf: (term: string) => string,
+    files: Map<string, string>,
+    folder: string,
+    line: (term: string) => string,
+  ): string[] {
     const groups = new Map<string, string[]>();
-    for (const term of this.#terms.keys()) {
-      const file = termFile(term);
-      const terms = groups.get(file);
-      if (terms) terms.push(term);
+    for (const term of terms) {
+      const file = fileOf(term);
+      const group = groups.get(file);
+      if (group) group.push(term);
       else groups.set(file, [term]);
     }
     const names = [...groups.keys()].sort();
-    const files = new Map<string, string>();
     for (const name of names) {
-      const terms = groups.get(name)!.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      const lines = terms.map((term) => directoryLine(term, this.#terms.get(term)!));
-      files.set(`${name}.txt`, `${lines.join('\n')}\n`);
+      const sorted = groups.get(name)!.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      files.set(`${folder}${name}.txt`, `${sorted.map(line).join('\n')}\n`);
     }
-    files.set('files.json', JSON.stringify(names));
-    return files;
+    return names;
   }
 }

@@ -14,6 +14,14 @@
  */
 export const DEFAULT_PART_SIZE = 1000;
 
+/**
+ * The most articles a term may be held by and still have its postings in the word directory
+ * (`search-directory.ts`) unless the build says otherwise (`SEARCH_POSTINGS`): a search for such
+ * a term opens no part of the index. Above it, the term's postings would cost more bytes than
+ * the parts its articles are in. BENCHMARKS.md has the measurements.
+ */
+export const DEFAULT_POSTINGS = 32;
+
 /** The Pagefind filter of an article's tags (the search page's tag control). */
 export const TAG_FILTER = 'tag';
 
@@ -39,6 +47,8 @@ export interface PartsManifest {
   articles: number;
   /** Words in an article's record, on average over all parts (for BM25's length norm). */
   averageWords: number;
+  /** The most articles a term with postings in the word directory is held by (0: none has). */
+  postings: number;
   /** Newest part first: the order the search page asks them in. */
   parts: PartEntry[];
 }
@@ -83,6 +93,21 @@ export function parsePartSize(value: string | number | undefined): number {
     );
   }
   return size;
+}
+
+/**
+ * The postings limit asked for (`DEFAULT_POSTINGS`): a whole number of articles, 0 for none.
+ * `undefined` or '' gives the default; anything else is a mistake the build names.
+ */
+export function parsePostings(value: string | number | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_POSTINGS;
+  const limit = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new Error(
+      `The search postings limit must be a whole number of articles, 0 or more: ${value}`,
+    );
+  }
+  return limit;
 }
 
 /** The order articles are cut into parts in: by publication, then address, oldest first. */

@@ -22,7 +22,14 @@ import {
   typoAllowance,
   wordMatches,
 } from '../lib/search-words';
-import { allOf, anyOf, termFile, type TermStats } from '../lib/search-directory';
+import {
+  allOf,
+  anyOf,
+  postingFile,
+  termFile,
+  type Posting,
+  type TermStats,
+} from '../lib/search-directory';
 import { freshness, inverseFrequency, termBound, termWeight } from '../lib/search-ranking';
 import { segmentWords, withoutWordBreaks } from '../lib/segment';
 import { mergeRanges, phraseRanges, wordRanges, type Range } from './highlight';
@@ -55,6 +62,11 @@ export interface IndexPart {
   /** The day (`publishedDay`) of its newest article. */
   newest: number;
   open(): Promise<OpenPart>;
+  /**
+   * An article's record (its Pagefind fragment) by Pagefind's id, without opening the part: for
+   * the articles a rare term's postings name.
+   */
+  fragment?(id: string): Promise<PagefindRecord>;
 }
 
 /** The index: its parts, newest first, and what is counted over all of them. */
@@ -64,6 +76,8 @@ export interface IndexParts {
   averageWords: number;
   /** The day of the archive's newest article: freshness is counted from it. */
   newest: number;
+  /** The most articles a term with postings in the directory is held by (0: none has). */
+  postings?: number | undefined;
 }
 
 interface PagefindResult {
@@ -78,7 +92,7 @@ interface PagefindResult {
   data(): Promise<PagefindRecord>;
 }
 
-interface PagefindRecord {
+export interface PagefindRecord {
   url: string;
   content: string;
   meta: Record<string, string>;
@@ -89,6 +103,9 @@ interface PagefindRecord {
  * an empty map for a file the directory does not have.
  */
 export type DirectoryLoader = (file: string) => Promise<ReadonlyMap<string, TermStats>>;
+
+/** The rare terms of a postings file (`postingFile`) with their postings. */
+export type PostingsLoader = (file: string) => Promise<ReadonlyMap<string, readonly Posting[]>>;
 
 export interface SearchOptions {
   tag?: string | undefined;
@@ -151,6 +168,8 @@ interface Alternative {
   term: string;
   /** What the word directory says of it: how many articles hold it, in which parts. */
   stats: TermStats;
+  /** The directory's terms it stands for (a word's forms, or a token), if not a phrase. */
+  terms?: readonly string[];
   /** A phrase: every occurrence in a block counts. */
   phrase?: string;
   /** A glossary name: its token marks the blocks, the name matcher finds its spellings. */
@@ -170,6 +189,27 @@ function numberAlternative(alternative: Alternative): Alternative {
   return alternative.word !== undefined && /\p{N}/u.test(alternative.word)
     ? { ...alternative, term: numberToken(alternative.word), token: true }
     : alternative;
+}
+
+/** Whether a word as written in the text is one `alternative` asks for (any word, for a name). */
+function asks(alternative: Alternative): (written: string) => boolean {
+  const { word, joined, prefix } = alternative;
+  if (word === undefined) return () => true;
+  return joined
+    ? (written) => formMatches(word, joinedForm(written), prefix)
+    : (written) => wordMatches(word, written, prefix);
+}
+
+/**
+ * Where in an article's words (its record's content, split as Pagefind counts positions)
+ * `alternative` is found: its token (a name's, a number's), or the words it asks for.
+ */
+function positionsOf(words: readonly string[], alternative: Alternative): number[] {
+  const found =
+    alternative.token || alternative.nameId !== undefined
+      ? (written: string) => written === alternative.term
+      : asks(alternative);
+  return words.flatMap((written, position) => (found(written) ? [position] : []));
 }
 
 /** One part of a query: every part must be in a passage for the passage to match exactly. */
@@ -268,6 +308,21 @@ function makeCompound(first: string, second: string): boolean {
   return (short(a) && number(b)) || (number(a) && short(b)) || letter(b) || letter(a);
 }
 
+/**
+ * The directory counts over the whole archive: how many articles hold each term. For a query of
+ * one word (not a phrase, whose words may be apart) that is how many match.
+ */
+function countedOf(parts: readonly Part[]): { articles: number; exact: boolean } {
+  const [only] = parts;
+  return {
+    articles: Math.max(
+      0,
+      ...parts.flatMap((part) => part.alternatives.map((one) => one.stats.articles)),
+    ),
+    exact: parts.length === 1 && only!.alternatives.length === 1 && !only!.alternatives[0]!.phrase,
+  };
+}
+
 /** A first answer while the older parts of the index are searched. */
 export type ProgressListener = (outcome: SearchOutcome) => void;
 
@@ -276,14 +331,22 @@ export class SearchEngine {
   readonly #glossary: readonly GlossaryName[];
   readonly #findNames: (text: string) => NameMatch[];
   readonly #directory: DirectoryLoader;
+  readonly #postings: PostingsLoader | undefined;
   /** The outcomes of the latest searches, oldest first. */
   readonly #answered = new Map<string, SearchOutcome>();
 
-  constructor(index: IndexParts, glossary: readonly GlossaryName[], directory: DirectoryLoader) {
+  /** Without `postings`, every search asks the parts of the index. */
+  constructor(
+    index: IndexParts,
+    glossary: readonly GlossaryName[],
+    directory: DirectoryLoader,
+    postings?: PostingsLoader,
+  ) {
     this.#index = index;
     this.#glossary = glossary;
     this.#findNames = nameMatcher(glossary);
     this.#directory = directory;
+    this.#postings = postings;
   }
 
   parse(raw: string): ParsedQuery {
@@ -349,16 +412,24 @@ export class SearchEngine {
    * How the index holds what `word` asks for: as a word (then it finds that word and its other
    * forms), only as the beginning of longer words (`Stolt`), or not at all; and in which parts.
    */
-  async #lookup(word: string): Promise<{ kind: 'word' | 'prefix'; stats: TermStats } | undefined> {
+  async #lookup(
+    word: string,
+  ): Promise<{ kind: 'word' | 'prefix'; stats: TermStats; terms: string[] } | undefined> {
     // Numbers are searched by their tokens, which Pagefind finds whole or not at all.
     if (/\p{N}/u.test(word)) {
-      const stats = await this.#term(numberToken(word));
-      return stats && { kind: 'word', stats };
+      const token = numberToken(word);
+      const stats = await this.#term(token);
+      return stats && { kind: 'word', stats, terms: [token] };
     }
     const terms = await this.#directory(termFile(word));
     for (const kind of ['word', 'prefix'] as const) {
       const held = [...terms].filter(([form]) => formMatches(word, form, kind === 'prefix'));
-      if (held.length > 0) return { kind, stats: anyOf(held.map(([, stats]) => stats)) };
+      if (held.length > 0)
+        return {
+          kind,
+          stats: anyOf(held.map(([, stats]) => stats)),
+          terms: held.map(([form]) => form),
+        };
     }
     return undefined;
   }
@@ -388,6 +459,7 @@ export class SearchEngine {
             term: nameToken(name.id),
             nameId: name.id,
             stats: (await this.#term(nameToken(name.id))) ?? NOWHERE,
+            terms: [nameToken(name.id)],
           },
         ].filter(held),
       })),
@@ -420,6 +492,7 @@ export class SearchEngine {
               joined: true,
               prefix: held.kind === 'prefix',
               stats: held.stats,
+              terms: held.terms,
             });
           if (found.every(Boolean)) {
             const phrase = split.join(' ');
@@ -437,6 +510,7 @@ export class SearchEngine {
                 word: variant,
                 prefix: one.kind === 'prefix',
                 stats: one.stats,
+                terms: one.terms,
               });
           });
         }
@@ -456,10 +530,21 @@ export class SearchEngine {
     const terms = [...query.words, ...query.phrases.flatMap((phrase) => phrase.split(' '))];
     const [newest] = this.#index.parts;
     if (terms.length === 0 || !newest) return;
-    newest
-      .open()
-      .then(({ index }) => index.preload(terms.join(' '), this.#filters(options)))
-      .catch(() => {});
+    // A lone rare word is found by its postings: the newest part's chunks would be wasted.
+    const lone = query.phrases.length === 0 && query.names.length === 0 && terms.length === 1;
+    void (async () => {
+      if (lone && (await this.#posted(terms[0]!))) return;
+      const { index } = await newest.open();
+      await index.preload(terms.join(' '), this.#filters(options));
+    })().catch(() => {});
+  }
+
+  /** Whether a word typed is held only by terms with postings (see `#fromPostings`). */
+  async #posted(word: string): Promise<boolean> {
+    const { postings = 0 } = this.#index;
+    if (!this.#postings || postings === 0) return false;
+    const held = await this.#lookup(baseForm(word));
+    return held !== undefined && held.stats.articles <= postings;
   }
 
   #filters(options: SearchOptions): Record<string, unknown> {
@@ -488,6 +573,8 @@ export class SearchEngine {
       this.#parts(query),
       Promise.all(query.names.map(async (name) => this.#term(titleNameToken(name.id)))),
     ]);
+    const posted = await this.#fromPostings(query, parts, titleStats, options, limit);
+    if (posted) return posted;
     // A word in no article has no alternative: the query will be corrected, and a first answer
     // saying the word is in no article would only flash.
     const progress = parts.some((part) => part.alternatives.length === 0) ? undefined : onProgress;
@@ -536,17 +623,7 @@ export class SearchEngine {
         ),
       ]);
 
-    // The directory counts over the whole archive: how many articles hold each term. For a query
-    // of one word (not a phrase, whose words may be apart) that is how many match.
-    const [only] = parts;
-    const counted = {
-      articles: Math.max(
-        0,
-        ...parts.flatMap((part) => part.alternatives.map((one) => one.stats.articles)),
-      ),
-      exact:
-        parts.length === 1 && only!.alternatives.length === 1 && !only!.alternatives[0]!.phrase,
-    };
+    const counted = countedOf(parts);
     const articles = new Map<string, Candidate>();
     /** Per query part: whether any part of the index found it. */
     const found = parts.map(() => false);
@@ -655,6 +732,119 @@ export class SearchEngine {
         counted,
       });
     return outcome;
+  }
+
+  /**
+   * The outcome of a query of one part whose every way of being found is a rare term, one with
+   * postings in the directory: ranked by them, with the fragments of the first `limit` articles
+   * loaded, and no part of the index opened. Undefined for any other query, and when the parts
+   * cannot give a fragment by itself.
+   */
+  async #fromPostings(
+    query: ParsedQuery,
+    parts: Part[],
+    titleStats: (TermStats | undefined)[],
+    options: SearchOptions,
+    limit: number,
+  ): Promise<SearchOutcome | undefined> {
+    const loader = this.#postings;
+    const { postings = 0, articles: archive, averageWords, newest } = this.#index;
+    const posted = (stats: TermStats) => stats.articles > 0 && stats.articles <= postings;
+    const [only] = parts;
+    // Sorted by date or within a tag, Pagefind's sort and filter decide.
+    if (!loader || !only || parts.length !== 1 || options.sort !== 'relevance' || options.tag)
+      return undefined;
+    const { alternatives } = only;
+    if (
+      alternatives.length === 0 ||
+      !alternatives.every((one) => one.phrase === undefined && one.terms && posted(one.stats)) ||
+      titleStats.some((stats) => stats !== undefined && !posted(stats))
+    )
+      return undefined;
+    const byPlace = new Map(this.#index.parts.map((part) => [part.place, part]));
+    if (![...byPlace.values()].every((part) => part.fragment)) return undefined;
+    const postingsOf = async (term: string) => (await loader(postingFile(term))).get(term) ?? [];
+    const [held, titles] = await Promise.all([
+      Promise.all(alternatives.map((one) => Promise.all(one.terms!.map(postingsOf)))),
+      Promise.all(
+        query.names.map((name, i) =>
+          titleStats[i] ? postingsOf(titleNameToken(name.id)) : Promise.resolve([]),
+        ),
+      ),
+    ]);
+
+    const candidates = new Map<string, Candidate>();
+    const records = new Map<string, Promise<PagefindRecord>>();
+    const record = (posting: Posting) => {
+      const key = `${posting.place}:${posting.id}`;
+      let loaded = records.get(key);
+      if (!loaded) {
+        loaded = byPlace.get(posting.place)!.fragment!(posting.id);
+        records.set(key, loaded);
+      }
+      return loaded;
+    };
+    held.forEach((forms, j) => {
+      const idf = inverseFrequency(archive, alternatives[j]!.stats.articles);
+      // An article's occurrences of any of the alternative's forms.
+      const occurrences = new Map<string, { posting: Posting; count: number }>();
+      for (const posting of forms.flat()) {
+        const key = `${posting.place}:${posting.id}`;
+        const known = occurrences.get(key);
+        if (known) known.count += posting.occurrences;
+        else occurrences.set(key, { posting, count: posting.occurrences });
+      }
+      for (const [key, { posting, count }] of occurrences) {
+        let entry = candidates.get(key);
+        if (!entry) {
+          entry = {
+            id: key,
+            results: [alternatives.map(() => undefined)],
+            parts: 1,
+            near: 0,
+            titled: 0,
+            score: 0,
+            place: 0,
+          };
+          candidates.set(key, entry);
+        }
+        entry.results[0]![j] = {
+          id: posting.id,
+          score: 0,
+          words: [],
+          data: () => record(posting),
+        };
+        entry.score = Math.max(
+          entry.score,
+          termWeight(idf, count, posting.words, averageWords) * freshness(posting.day, newest),
+        );
+      }
+    });
+    for (const list of titles)
+      for (const posting of list) {
+        const entry = candidates.get(`${posting.place}:${posting.id}`);
+        if (entry) entry.titled++;
+      }
+    // The positions of the articles shown, from their records, as Pagefind would give them.
+    const all = [...candidates.values()];
+    const shown = [...all].sort(compareRelevance).slice(0, limit);
+    await Promise.all(
+      shown.map(async ({ results: [found] }) => {
+        const { content } = await found!.find((result) => result !== undefined)!.data();
+        const words = content.split(/\s+/).filter(Boolean);
+        found!.forEach((result, j) => {
+          if (result) result.words = positionsOf(words, alternatives[j]!);
+        });
+      }),
+    );
+    return this.#outcome(query, parts, all, {
+      found: [all.length > 0],
+      options,
+      limit,
+      exhaustive: true,
+      searching: false,
+      counted: countedOf(parts),
+    });
   }
 
   /**
@@ -845,11 +1035,7 @@ export class SearchEngine {
           return;
         }
         /** Whether a word of the text is what this alternative asks for. */
-        const asked = (written: string) =>
-          alternative.word === undefined ||
-          (alternative.joined
-            ? formMatches(alternative.word, joinedForm(written), alternative.prefix)
-            : wordMatches(alternative.word, written, alternative.prefix));
+        const asked = asks(alternative);
         if (alternative.token) {
           // The token is at the end of the block: the words it stands for are in the block.
           for (const index of new Set(result.words.map(blockOf))) {

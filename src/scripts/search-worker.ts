@@ -10,7 +10,13 @@
  * each request's words are preloaded as it arrives.
  */
 import type { GlossaryName } from '../lib/names';
-import { parseDirectory, type TermStats } from '../lib/search-directory';
+import {
+  POSTINGS_DIR,
+  parseDirectory,
+  parsePostings,
+  type Posting,
+  type TermStats,
+} from '../lib/search-directory';
 import {
   PAGEFIND_DIR,
   PART_DOCUMENTS,
@@ -28,6 +34,8 @@ import {
   type IndexPart,
   type OpenPart,
   type PagefindIndex,
+  type PagefindRecord,
+  type PostingsLoader,
 } from './search-engine';
 import type { SearchRequest, SearchResponse } from './search-protocol';
 
@@ -73,11 +81,53 @@ const directory: DirectoryLoader = async (file) => {
   return terms;
 };
 
+/** The postings' files (`search-directory.ts`), each fetched the first time a rare term needs it. */
+const postingFiles = new Map<string, Promise<ReadonlyMap<string, readonly Posting[]>>>();
+const postings: PostingsLoader = (file) => {
+  let terms = postingFiles.get(file);
+  if (!terms) {
+    terms = fetch(`${base}${VOCABULARY_DIR}/${POSTINGS_DIR}/${file}.txt`).then(async (response) => {
+      if (!response.ok) throw new Error(`The search's postings are missing ${file}.txt`);
+      return parsePostings(await response.text());
+    });
+    terms.catch(() => postingFiles.delete(file));
+    postingFiles.set(file, terms);
+  }
+  return terms;
+};
+
+/** What Pagefind writes at the head of a fragment, once inflated. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * An article's record from its Pagefind fragment, as `data()` gives it (its address from the
+ * site's root), without Pagefind: the postings name the fragment. The fetch is inflated by
+ * `inflatePagefindFiles`.
+ */
+async function fragment(dir: string, id: string): Promise<PagefindRecord> {
+  const response = await fetch(`${base}${dir}fragment/${id}.pf_fragment`);
+  if (!response.ok) throw new Error(`The search could not load the fragment ${id}`);
+  const text = await response.text();
+  if (!text.startsWith(FRAGMENT_SIGNATURE))
+    throw new Error(`The fragment ${id} is not one this search can read`);
+  const record = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as PagefindRecord;
+  const url = /^(https?:)?\/\//.test(record.url)
+    ? record.url
+    : `/${record.url}`.replace(/\/+/g, '/');
+  return { ...record, url };
+}
+
+// pagefind.js is loaded at once, but a search of rare terms does not wait for it: it reads only
+// the directory and fragments.
+const pagefindCode = import(
+  /* @vite-ignore */ `${base}${PAGEFIND_DIR}/pagefind.js`
+) as Promise<PagefindModule>;
+pagefindCode.catch(() => {});
+
 const engine: Promise<SearchEngine> = Promise.all([
-  import(/* @vite-ignore */ `${base}${PAGEFIND_DIR}/pagefind.js`) as Promise<PagefindModule>,
   fetchJson<PartsManifest>(PARTS_MANIFEST),
   fetchJson<GlossaryName[]>('search/glossary.json'),
-]).then(([pagefind, manifest, glossary]) => {
+]).then(([manifest, glossary]) => {
   // pagefind.js compiles its WebAssembly once, for the first instance to finish loading it, but
   // instances loading it at the same time would each compile their own and overwrite the one the
   // others hold their index in. So the newest part is opened first, alone, and each other part
@@ -94,6 +144,7 @@ const engine: Promise<SearchEngine> = Promise.all([
           const ready = opened;
           const index = (async () => {
             await ready.catch(() => {});
+            const pagefind = await pagefindCode;
             const instance = pagefind.createInstance({ basePath: `${base}${entry.dir}` });
             // `init()` returns before the WebAssembly is in; a search, even of nothing, waits for it.
             await instance.init();
@@ -109,6 +160,7 @@ const engine: Promise<SearchEngine> = Promise.all([
         open.catch(() => (open = undefined));
         return open;
       },
+      fragment: (id) => fragment(entry.dir, id),
     };
   };
   const parts = manifest.parts.map(part);
@@ -120,9 +172,12 @@ const engine: Promise<SearchEngine> = Promise.all([
       articles: manifest.articles,
       averageWords: manifest.averageWords,
       newest: publishedDay(manifest.parts[0]?.newest ?? ''),
+      postings: manifest.postings,
     },
     glossary,
     directory,
+    // Fragments are gzip: read by the browser's own inflate, or left to Pagefind.
+    typeof DecompressionStream === 'undefined' ? undefined : postings,
   );
 });
 

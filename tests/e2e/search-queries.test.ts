@@ -177,11 +177,17 @@ const queries: [query: string, passages: string[], correction?: string][] = [
 /**
  * The same queries over the index in one part and in a part per article: the parts are searched
  * newest first and merged, and must offer the same passages as the one part (by the same score:
- * only ties may be ordered otherwise, and no query here ties).
+ * only ties may be ordered otherwise, and no query here ties). Each word here is rare enough for
+ * the directory's postings, which answer a query of one part without the parts; the last layout
+ * has none, so that every query asks the parts.
  */
 const layouts: [layout: string, env: Record<string, string>][] = [
   ['the index in one part', {}],
   ['the index in a part per article', { SEARCH_PART_SIZE: '1' }],
+  [
+    'the index in a part per article, without postings',
+    { SEARCH_PART_SIZE: '1', SEARCH_POSTINGS: '0' },
+  ],
 ];
 
 describe.each(layouts)('over %s', (_layout, env) => {

@@ -46,7 +46,7 @@ describe('SearchCache', () => {
     const first = new SearchCache(dir, 'code', '1.6.0');
     const kept = first.partKey(['a'], 'en');
     const dropped = first.partKey(['b'], 'en');
-    const summary = { words: 3, terms: [['harbour', 1]] as [string, number][] };
+    const summary = { words: 3, postings: 0, terms: [['harbour', 1]] as [string, number][] };
     for (const key of [kept, dropped]) {
       await first.savePart(
         key,

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   DirectoryBuilder,
+  POSTINGS_DIR,
   allOf,
   anyOf,
   decodeParts,
   encodeParts,
   parseDirectory,
+  parsePostings,
+  postingFile,
+  postingLine,
   termFile,
 } from '../../src/lib/search-directory';
 import { summarizePart } from '../../src/integrations/search-index';
@@ -49,7 +53,7 @@ describe('the word directory', () => {
       record('harbour storm'),
     ]);
     expect(summary.words).toBe(6);
-    expect(new Map(summary.terms)).toEqual(
+    expect(new Map(summary.terms.map(([term, articles]) => [term, articles]))).toEqual(
       new Map([
         ['harbour', 2],
         ['dock', 1],
@@ -73,5 +77,93 @@ describe('the word directory', () => {
     expect(anyOf([a, b])).toEqual({ articles: 5, parts: [0, 1, 2, 3] });
     expect(allOf([a, b])).toEqual({ articles: 2, parts: [2] });
     expect(allOf([])).toEqual({ articles: 0, parts: [] });
+  });
+
+  it('keeps how often each article says a term, and which articles, for the rarer terms', () => {
+    const record = (content: string) =>
+      ({ url: '/a/', content, meta: {}, filters: {}, sort: {} }) as SearchRecord;
+    const summary = summarizePart(
+      [record('harbour harbour dock'), record('harbour storm'), record('harbour')],
+      2,
+    );
+    const terms = new Map(summary.terms.map(([term, ...rest]) => [term, rest]));
+    // Held by three articles, over the limit of two: counted, with no postings.
+    expect(terms.get('harbour')).toEqual([3]);
+    expect(terms.get('dock')).toEqual([1, [[0, 1]]]);
+    expect(terms.get('storm')).toEqual([1, [[1, 1]]]);
+    expect(summary.postings).toBe(2);
+    const twice = summarizePart([record('harbour harbour dock')], 2);
+    expect(
+      new Map(twice.terms.map(([term, , postings]) => [term, postings])).get('harbour'),
+    ).toEqual([[0, 2]]);
+  });
+
+  it('writes the postings of the terms held by at most the limit, over all parts', () => {
+    const builder = new DirectoryBuilder(2);
+    const part = (ids: string[]) => ({
+      ids,
+      days: ids.map((_, i) => 19000 + i),
+      words: ids.map(() => 50),
+    });
+    builder.addPart(
+      0,
+      [
+        ['samovar', 1, [[1, 2]]],
+        [
+          'harbour',
+          2,
+          [
+            [0, 1],
+            [1, 1],
+          ],
+        ],
+      ],
+      part(['en_a', 'en_b']),
+    );
+    builder.addPart(
+      1,
+      [
+        ['samovar', 1, [[0, 1]]],
+        ['harbour', 1, [[0, 3]]],
+      ],
+      part(['en_c']),
+    );
+    const files = builder.files();
+    const postings = new Map(
+      [...files]
+        .filter(([name]) => name.startsWith(`${POSTINGS_DIR}/`))
+        .flatMap(([, text]) => [...parsePostings(text)]),
+    );
+    expect(postings.get('samovar')).toEqual([
+      { place: 0, id: 'en_b', occurrences: 2, words: 50, day: 19001 },
+      { place: 1, id: 'en_c', occurrences: 1, words: 50, day: 19000 },
+    ]);
+    // Three articles in all: over the limit, so none, though each part had few.
+    expect(postings.has('harbour')).toBe(false);
+    expect(files.has(`${POSTINGS_DIR}/${postingFile('samovar')}.txt`)).toBe(true);
+    // The directory's own files do not list the postings' files.
+    const names = JSON.parse(files.get('files.json')!) as string[];
+    expect(names.some((name) => name.includes('/'))).toBe(false);
+  });
+
+  it('writes postings it can read back, and refuses an id it could not', () => {
+    const posting = { place: 3, id: 'en_30c14f3', occurrences: 2, words: 412, day: 19700 };
+    expect(
+      parsePostings(`${postingLine('hydrofoil', [posting, { ...posting, place: 4 }])}\n`),
+    ).toEqual(new Map([['hydrofoil', [posting, { ...posting, place: 4 }]]]));
+    expect(() => postingLine('x', [{ ...posting, id: 'en:1,2' }])).toThrow(/cannot hold/);
+  });
+
+  it('files postings finer than the directory: a rare word’s file holds few others', () => {
+    expect(postingFile('samovar')).not.toBe(postingFile('sample'));
+    expect(postingFile('samovar')).toBe(postingFile('samovars'));
+    expect(postingFile(nameToken('kyiv'))).not.toBe(postingFile(nameToken('kharkiv')));
+  });
+
+  it('refuses a part that leaves out the postings of a term the limit needs', () => {
+    const builder = new DirectoryBuilder(2);
+    expect(() =>
+      builder.addPart(0, [['samovar', 1]], { ids: ['en_a'], days: [1], words: [1] }),
+    ).toThrow(/without the postings of samovar/);
   });
 });
