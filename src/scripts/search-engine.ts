@@ -326,6 +326,18 @@ function countedOf(parts: readonly Part[]): { articles: number; exact: boolean }
 /** A first answer while the older parts of the index are searched. */
 export type ProgressListener = (outcome: SearchOutcome) => void;
 
+/** Thrown by a search given up for a newer one (see `SearchEngine.search`'s `stale`). */
+export class Superseded extends Error {
+  constructor() {
+    super('A newer search replaced this one');
+  }
+}
+
+/** Gives the search up, between its steps, once `stale` says a newer one is waiting. */
+function checkStale(stale: (() => boolean) | undefined): void {
+  if (stale?.()) throw new Superseded();
+}
+
 export class SearchEngine {
   readonly #index: IndexParts;
   readonly #glossary: readonly GlossaryName[];
@@ -357,13 +369,15 @@ export class SearchEngine {
    * The articles that match `raw`, best first (or newest first), at most `limit` of them with
    * their passages; `total` says how many matched in all. A word in no article, when a close
    * spelling of a name or of an indexed word is, is searched as that spelling instead (unless
-   * `verbatim`), and the outcome says so.
+   * `verbatim`), and the outcome says so. When `stale` turns true (a reader typed on), the search
+   * is given up before its next costly step, with `Superseded`.
    */
   async search(
     raw: string,
     options: SearchOptions,
     limit = PAGE_SIZE,
     onProgress?: ProgressListener,
+    stale?: () => boolean,
   ): Promise<SearchOutcome> {
     // The index does not change under a page: a query searched before (a reader deleting back
     // to it, or typing it again) is answered from memory.
@@ -380,7 +394,7 @@ export class SearchEngine {
       this.#answered.set(key, known);
       return known;
     }
-    const outcome = await this.#answer(raw, options, limit, onProgress);
+    const outcome = await this.#answer(raw, options, limit, onProgress, stale);
     this.#answered.set(key, outcome);
     if (this.#answered.size > ANSWERS_KEPT)
       this.#answered.delete(this.#answered.keys().next().value!);
@@ -392,12 +406,14 @@ export class SearchEngine {
     options: SearchOptions,
     limit: number,
     onProgress: ProgressListener | undefined,
+    stale: (() => boolean) | undefined,
   ): Promise<SearchOutcome> {
-    const outcome = await this.#search(raw, options, limit, onProgress);
+    const outcome = await this.#search(raw, options, limit, onProgress, stale);
     if (options.verbatim || outcome.missing.length === 0) return outcome;
     const searched = await this.#corrected(raw, outcome);
     if (searched === undefined) return outcome;
-    const better = await this.#search(searched, options, limit, onProgress);
+    checkStale(stale);
+    const better = await this.#search(searched, options, limit, onProgress, stale);
     if (better.articles.length === 0 || better.missing.length >= outcome.missing.length)
       return outcome;
     return { ...better, correction: { typed: raw.trim(), searched } };
@@ -556,6 +572,7 @@ export class SearchEngine {
     options: SearchOptions,
     limit: number,
     onProgress: ProgressListener | undefined,
+    stale: (() => boolean) | undefined,
   ): Promise<SearchOutcome> {
     const query = this.parse(raw);
     const empty = {
@@ -573,7 +590,8 @@ export class SearchEngine {
       this.#parts(query),
       Promise.all(query.names.map(async (name) => this.#term(titleNameToken(name.id)))),
     ]);
-    const posted = await this.#fromPostings(query, parts, titleStats, options, limit);
+    checkStale(stale);
+    const posted = await this.#fromPostings(query, parts, titleStats, options, limit, stale);
     if (posted) return posted;
     // A word in no article has no alternative: the query will be corrected, and a first answer
     // saying the word is in no article would only flash.
@@ -635,6 +653,7 @@ export class SearchEngine {
       const { place } = indexes[p]!;
       const { index, documents } = await indexes[p]!.open();
       const [perPart, titles] = await searchIn(index, place);
+      checkStale(stale);
       searched.add(place);
       const fresh: Candidate[] = [];
       let longest = 0;
@@ -746,6 +765,7 @@ export class SearchEngine {
     titleStats: (TermStats | undefined)[],
     options: SearchOptions,
     limit: number,
+    stale: (() => boolean) | undefined,
   ): Promise<SearchOutcome | undefined> {
     const loader = this.#postings;
     const { postings = 0, articles: archive, averageWords, newest } = this.#index;
@@ -825,6 +845,7 @@ export class SearchEngine {
         const entry = candidates.get(`${posting.place}:${posting.id}`);
         if (entry) entry.titled++;
       }
+    checkStale(stale);
     // The positions of the articles shown, from their records, as Pagefind would give them.
     const all = [...candidates.values()];
     const shown = [...all].sort(compareRelevance).slice(0, limit);

@@ -30,6 +30,7 @@ import { inflatePagefindFiles } from './pagefind-gunzip';
 import { VOCABULARY_DIR } from '../lib/search-words';
 import {
   SearchEngine,
+  Superseded,
   type DirectoryLoader,
   type IndexPart,
   type OpenPart,
@@ -196,13 +197,22 @@ async function drain(): Promise<void> {
       try {
         const outcome = await (
           await engine
-        ).search(request.query, request.options, request.limit, (first) => {
-          // A newer request waiting makes this one's first answer stale.
-          if (!waiting) reply({ id: request.id, outcome: first, progress: true });
-        });
+        ).search(
+          request.query,
+          request.options,
+          request.limit,
+          (first) => {
+            // A newer request waiting makes this one's first answer stale.
+            if (!waiting) reply({ id: request.id, outcome: first, progress: true });
+          },
+          // A reader typing on: this search is given up for the newer one.
+          () => waiting !== undefined,
+        );
         reply({ id: request.id, outcome });
       } catch (error) {
-        reply({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+        if (error instanceof Superseded) reply({ id: request.id, superseded: true });
+        else
+          reply({ id: request.id, error: error instanceof Error ? error.message : String(error) });
       }
     }
   } finally {
