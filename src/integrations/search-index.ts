@@ -446,17 +446,17 @@ export function searchGlossary(glossary: readonly GlossaryEntry[]) {
 
 /**
  * Writes the word directory (`search-directory.ts`) under `distDir`, as the vocabulary's files
- * (`VOCABULARY_DIR`); returns their total bytes.
+ * (`VOCABULARY_DIR`); returns the bytes of the directory's own files and of the postings'.
  */
 export async function writeDirectory(
   distDir: string,
   directory: DirectoryBuilder,
-): Promise<number> {
+): Promise<{ terms: number; postings: number }> {
   const dir = join(distDir, ...VOCABULARY_DIR.split('/'));
   await mkdir(join(dir, POSTINGS_DIR), { recursive: true });
-  let bytes = 0;
+  const bytes = { terms: 0, postings: 0 };
   for (const [name, text] of directory.files()) {
-    bytes += Buffer.byteLength(text);
+    bytes[name.startsWith(`${POSTINGS_DIR}/`) ? 'postings' : 'terms'] += Buffer.byteLength(text);
     await writeFile(join(dir, name), text);
   }
   return bytes;
@@ -524,7 +524,7 @@ export default function searchIndex({
           ? ` (${parsed} pages parsed, ${reused} parts copied from the last build)`
           : '';
         logger.info(
-          `indexed ${manifest.articles} articles in ${manifest.parts.length} parts of up to ${size}${kept}; word directory of ${directory.size} terms (${Math.round(bytes / 1024)} KB)`,
+          `indexed ${manifest.articles} articles in ${manifest.parts.length} parts of up to ${size}${kept}; word directory of ${directory.size} terms (${Math.round(bytes.terms / 1024)} KB), postings of the ${directory.posted} held by at most ${posted} articles (${Math.round(bytes.postings / 1024)} KB)`,
         );
       },
     },

@@ -239,6 +239,11 @@ export class DirectoryBuilder {
     return this.#terms.size;
   }
 
+  /** How many terms have their postings written. */
+  get posted(): number {
+    return this.#postings.size;
+  }
+
   /**
    * The directory's files by name (`<file>.txt`), terms sorted, `files.json`, and the postings'
    * files (`postings/<file>.txt`).

@@ -105,7 +105,25 @@ const FRAGMENT_SIGNATURE = 'pagefind_dcd';
  * site's root), without Pagefind: the postings name the fragment. The fetch is inflated by
  * `inflatePagefindFiles`.
  */
-async function fragment(dir: string, id: string): Promise<PagefindRecord> {
+function fragment(dir: string, id: string): Promise<PagefindRecord> {
+  const key = `${dir}${id}`;
+  let record = fragments.get(key);
+  if (record) fragments.delete(key);
+  else {
+    record = loadFragment(dir, id);
+    // A failed fetch is tried again by the next search.
+    record.catch(() => fragments.delete(key));
+  }
+  fragments.set(key, record);
+  if (fragments.size > FRAGMENTS_KEPT) fragments.delete(fragments.keys().next().value!);
+  return record;
+}
+
+/** Fragments loaded, the latest used last: a reader's next searches often show the same. */
+const fragments = new Map<string, Promise<PagefindRecord>>();
+const FRAGMENTS_KEPT = 200;
+
+async function loadFragment(dir: string, id: string): Promise<PagefindRecord> {
   const response = await fetch(`${base}${dir}fragment/${id}.pf_fragment`);
   if (!response.ok) throw new Error(`The search could not load the fragment ${id}`);
   const text = await response.text();
