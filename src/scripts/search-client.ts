@@ -1,6 +1,7 @@
 /**
  * The page's side of the search worker: starts it (which begins loading Pagefind at once) and
- * turns requests and replies into promises. A search that a newer one replaced before it ran
+ * turns requests and replies into promises. `startSearchWorker` is tiny and has no imports, so the
+ * page's own script starts the worker before the search interface has loaded. A search that a newer one replaced before it ran
  * resolves to `undefined`. First answers, while older parts of the index are still searched, go
  * to `onProgress`.
  */
@@ -16,11 +17,16 @@ export interface SearchClient {
   ): Promise<SearchOutcome | undefined>;
 }
 
-export function startSearchWorker(): SearchClient {
-  const worker = new Worker(new URL('./search-worker.ts', import.meta.url), {
+/** The search worker (`search-worker.ts`), started: it begins loading the index at once. */
+export function startSearchWorker(): Worker {
+  return new Worker(new URL('./search-worker.ts', import.meta.url), {
     type: 'module',
     name: 'search',
   });
+}
+
+/** Requests to a started search worker, as promises. */
+export function searchClient(worker: Worker): SearchClient {
   const pending = new Map<number, (response: SearchResponse) => void>();
   let next = 0;
   worker.addEventListener('message', (event: MessageEvent<SearchResponse>) => {

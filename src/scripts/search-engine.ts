@@ -545,7 +545,9 @@ export class SearchEngine {
     const query = this.parse(raw);
     const terms = [...query.words, ...query.phrases.flatMap((phrase) => phrase.split(' '))];
     const [newest] = this.#index.parts;
-    if (terms.length === 0 || !newest) return;
+    // A word of a letter or two, as a reader starts typing, would load the chunks of every word
+    // it begins: its own search (if not replaced by then) loads what it needs.
+    if (!newest || terms.every((term) => [...term].length < 3)) return;
     // A lone rare word is found by its postings: the newest part's chunks would be wasted.
     const lone = query.phrases.length === 0 && query.names.length === 0 && terms.length === 1;
     void (async () => {

@@ -5,6 +5,7 @@
  * while the pointer travels or the first key is pressed. A plain article view fetches none of it.
  */
 import { templateIds } from '../lib/template-ids';
+import { searchClient, startSearchWorker } from './search-client';
 import { loadResultsStyles } from './search-styles';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
@@ -14,12 +15,10 @@ const onSearchPage = document.body.hasAttribute('data-search-page');
 let started: Promise<void> | undefined;
 
 function start(): Promise<void> {
-  // The worker starts loading Pagefind while the interface code loads.
-  started ??= Promise.all([
-    import('./search-client').then(({ startSearchWorker }) => startSearchWorker()),
-    import('./search-ui'),
-    loadResultsStyles(),
-  ]).then(([search, { startSearch }]) =>
+  if (started) return started;
+  // The worker starts loading the index at once, while the interface code loads.
+  const search = searchClient(startSearchWorker());
+  started = Promise.all([import('./search-ui'), loadResultsStyles()]).then(([{ startSearch }]) =>
     startSearch(search, {
       form: form!,
       input: input!,
