@@ -193,8 +193,13 @@ export interface PartArticles {
  */
 export class DirectoryBuilder {
   readonly #terms = new Map<string, { articles: number; parts: number[] }>();
-  /** Postings of the terms held by at most `#limit` articles so far. */
-  readonly #postings = new Map<string, Posting[]>();
+  /**
+   * Postings of the terms held by at most `#limit` articles so far, flat (part, article in the
+   * part's `#articles`, occurrences; and again): an archive's rare terms are most of its terms.
+   */
+  readonly #postings = new Map<string, number[]>();
+  /** Each part's articles, by its place. */
+  readonly #articles: PartArticles[] = [];
   readonly #limit: number;
 
   constructor(postings = 0) {
@@ -206,6 +211,7 @@ export class DirectoryBuilder {
    * postings the part's `articles` (needed when there is a postings limit).
    */
   addPart(part: number, terms: Iterable<PartTerm>, articles?: PartArticles): void {
+    if (articles) this.#articles[part] = articles;
     for (const [term, count, postings] of terms) {
       const known = this.#terms.get(term);
       if (!known) this.#terms.set(term, { articles: count, parts: [part] });
@@ -222,15 +228,7 @@ export class DirectoryBuilder {
         throw new Error(`Part ${part} of the index came without the postings of ${term}`);
       }
       const list = this.#postings.get(term) ?? [];
-      for (const [article, occurrences] of postings) {
-        list.push({
-          place: part,
-          id: articles.ids[article]!,
-          occurrences,
-          words: articles.words[article]!,
-          day: articles.days[article]!,
-        });
-      }
+      for (const [article, occurrences] of postings) list.push(part, article, occurrences);
       this.#postings.set(term, list);
     }
   }
@@ -255,9 +253,26 @@ export class DirectoryBuilder {
     );
     files.set('files.json', JSON.stringify(names));
     this.#write(this.#postings.keys(), postingFile, files, `${POSTINGS_DIR}/`, (term) =>
-      postingLine(term, this.#postings.get(term)!),
+      postingLine(term, this.#postingsOf(term)),
     );
     return files;
+  }
+
+  #postingsOf(term: string): Posting[] {
+    const flat = this.#postings.get(term)!;
+    const postings: Posting[] = [];
+    for (let i = 0; i < flat.length; i += 3) {
+      const [place, article, occurrences] = [flat[i]!, flat[i + 1]!, flat[i + 2]!];
+      const { ids, words, days } = this.#articles[place]!;
+      postings.push({
+        place,
+        id: ids[article]!,
+        occurrences,
+        words: words[article]!,
+        day: days[article]!,
+      });
+    }
+    return postings;
   }
 
   /** Writes `terms` into `files`, grouped by `fileOf`, sorted; returns the files' names. */

@@ -20,7 +20,7 @@ export const DEFAULT_PART_SIZE = 1000;
  * a term opens no part of the index. Above it, the term's postings would cost more bytes than
  * the parts its articles are in. BENCHMARKS.md has the measurements.
  */
-export const DEFAULT_POSTINGS = 32;
+export const DEFAULT_POSTINGS = 100;
 
 /** The Pagefind filter of an article's tags (the search page's tag control). */
 export const TAG_FILTER = 'tag';
