@@ -5,9 +5,16 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fragmentUrl } from '../../src/integrations/search-index';
-import { parseDirectory, termFile } from '../../src/lib/search-directory';
+import {
+  POSTINGS_DIR,
+  parseDirectory,
+  parsePostings,
+  postingFile,
+  termFile,
+} from '../../src/lib/search-directory';
 import {
   PARTS_MANIFEST,
   PART_DOCUMENTS,
@@ -15,7 +22,7 @@ import {
   type PartDocuments,
   type PartsManifest,
 } from '../../src/lib/search-parts';
-import { VOCABULARY_DIR } from '../../src/lib/search-words';
+import { VOCABULARY_DIR, wordForms } from '../../src/lib/search-words';
 import { builtPages, readPage } from '../support/dist';
 import { distDir } from '../support/paths';
 
@@ -76,5 +83,44 @@ describe('the search index', () => {
       expect(stats?.parts, word).toEqual(manifest.parts.map((part) => part.place).sort());
     }
     expect(terms('marathon').get('marathon')).toBeUndefined();
+  });
+
+  it("gives a rare word's postings: each names its article's fragment, day and length", () => {
+    expect(manifest.postings).toBeGreaterThanOrEqual(articlePages.length);
+    const documents = new Map(
+      manifest.parts.map((part) => [
+        part.place,
+        JSON.parse(readFileSync(join(distDir, part.dir, PART_DOCUMENTS), 'utf8')) as PartDocuments,
+      ]),
+    );
+    const dirOf = new Map(manifest.parts.map((part) => [part.place, part.dir]));
+    for (const word of ['stoltenberg', 'attrition']) {
+      const file = join(distDir, VOCABULARY_DIR, POSTINGS_DIR, `${postingFile(word)}.txt`);
+      const postings = parsePostings(readFileSync(file, 'utf8')).get(word);
+      const stats = parseDirectory(
+        readFileSync(join(distDir, VOCABULARY_DIR, `${termFile(word)}.txt`), 'utf8'),
+      ).get(word);
+      expect(postings, word).toHaveLength(stats!.articles);
+      for (const posting of postings!) {
+        const part = documents.get(posting.place)!;
+        const at = part.ids.indexOf(posting.id);
+        expect(at, posting.id).toBeGreaterThanOrEqual(0);
+        expect(posting.day).toBe(part.days[at]);
+        expect(posting.words).toBe(part.words[at]);
+        const fragment = readFileSync(
+          join(distDir, dirOf.get(posting.place)!, 'fragment', `${posting.id}.pf_fragment`),
+        );
+        // The record says the word (any form of it) as often as the posting counts.
+        const text = JSON.parse(
+          gunzipSync(fragment).toString('utf8').slice('pagefind_dcd'.length),
+        ) as {
+          content: string;
+        };
+        const said = text.content
+          .split(/\s+/)
+          .filter((written) => wordForms(written).includes(word));
+        expect(posting.occurrences, word).toBe(said.length);
+      }
+    }
   });
 });
