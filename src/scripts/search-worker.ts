@@ -101,8 +101,8 @@ const postings: PostingsLoader = (file) => {
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
 /**
- * An article's record from its Pagefind fragment, as `data()` gives it (its address from the
- * site's root), without Pagefind: the postings name the fragment. The fetch is inflated by
+ * An article's record from its Pagefind fragment, as `data()` gives it (its address under the
+ * site's base), without Pagefind: the postings name the fragment. The fetch is inflated by
  * `inflatePagefindFiles`.
  */
 function fragment(dir: string, id: string): Promise<PagefindRecord> {
@@ -130,9 +130,10 @@ async function loadFragment(dir: string, id: string): Promise<PagefindRecord> {
   if (!text.startsWith(FRAGMENT_SIGNATURE))
     throw new Error(`The fragment ${id} is not one this search can read`);
   const record = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as PagefindRecord;
+  // As Pagefind's `data()` gives it: under the folder above `pagefind/`, the site's base.
   const url = /^(https?:)?\/\//.test(record.url)
     ? record.url
-    : `/${record.url}`.replace(/\/+/g, '/');
+    : `${base}/${record.url}`.replace(/\/+/g, '/');
   return { ...record, url };
 }
 

@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSlug } from '../support/article-source';
@@ -110,8 +110,17 @@ describe('npm run dev', () => {
     expect(await manifest.text()).toBe(
       readFileSync(join(built.distDir, 'search/parts.json'), 'utf8'),
     );
-    const words = readdirSync(join(built.distDir, 'search/words'));
+    // The directory's files and the postings' (in a folder of their own).
+    const words = readdirSync(join(built.distDir, 'search/words'), {
+      recursive: true,
+      withFileTypes: true,
+    })
+      .filter((entry) => entry.isFile())
+      .map((entry) =>
+        relative(join(built.distDir, 'search/words'), join(entry.parentPath, entry.name)),
+      );
     expect(words).toContain('files.json');
+    expect(words.some((file) => file.startsWith('postings/'))).toBe(true);
     for (const file of words) {
       const served = await fetch(`${dev.url}search/words/${file}`);
       expect(served.status, file).toBe(200);
