@@ -162,12 +162,23 @@ describe('npm run dev', () => {
     expect(await titlesFor('Stoltenberg')).toHaveLength(1);
   }, 120_000);
 
-  /** The text of Astro's error overlay, or '' when none is shown. */
-  const overlayText = () =>
-    page.evaluate(() => {
-      const overlay = document.querySelector('vite-error-overlay');
-      return overlay?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
-    });
+  /**
+   * The text of Astro's error overlay, or '' when none is shown. The page reloads itself when a
+   * mistake is fixed or made: read again once the reloaded page is there.
+   */
+  const overlayText = async (): Promise<string> => {
+    for (;;) {
+      try {
+        return await page.evaluate(() => {
+          const overlay = document.querySelector('vite-error-overlay');
+          return overlay?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+        });
+      } catch (error) {
+        if (!String(error).includes('Execution context was destroyed')) throw error;
+        await page.waitForLoadState();
+      }
+    }
+  };
 
   it('shows a frontmatter mistake in the browser, naming the file, the field and what was expected, until fixed', async () => {
     const articleUrl = `${dev.url}articles/${seedSlug}/`;
