@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archiveArticle, archiveFiles, correctedParagraph } from '../support/archive-fixture';
 import { article, seedPictures, seedSource } from '../support/article-source';
 import { buildAgain, buildTemporarySite, type TemporaryBuild } from '../support/build';
+import { STILL_TO_WRITE } from '../../src/content/still-to-write';
 
 /**
  * Publishing into an archive that was built before: Astro's incremental build copies each page
@@ -115,6 +125,15 @@ function searchIndexed(build: TemporaryBuild): { parts: number; parsed: number; 
       build.output,
     ) ?? [];
   return { parts: Number(parts), parsed: Number(parsed), copied: Number(copied) };
+}
+
+/** What the articles' loader's line of a build's log says it took unread, read, and rendered. */
+function articlesLoaded(build: TemporaryBuild): { unread: number; read: number; changed: number } {
+  const [, unread, read, changed] =
+    /(\d+) unchanged by their files' stamps, (\d+) read, (\d+) of them changed/.exec(
+      build.output,
+    ) ?? [];
+  return { unread: Number(unread), read: Number(read), changed: Number(changed) };
 }
 
 const text = (build: TemporaryBuild, file: string) =>
@@ -502,5 +521,63 @@ describe('a warm rebuild of an article with a picture in its text', () => {
       expect(existsSync(join(again.distDir, src))).toBe(true);
     }
     expect(text(again, page)).toBe(first);
+  });
+});
+
+describe('a warm rebuild tells the changed article files by their stamps, unread', () => {
+  const unfinished = 'articles/dispatch-5.md';
+  let before: TemporaryBuild;
+  let after: TemporaryBuild;
+  let fresh: TemporaryBuild;
+  const stillToWriteLine = /dispatch-5\.md: still to write \(marked \[TO WRITE\]\): the body/;
+
+  beforeAll(async () => {
+    const files = archiveFiles(6);
+    files[unfinished] += `\n${STILL_TO_WRITE} The talks' second day.\n`;
+    before = await buildTemporarySite(files);
+    expect(before.exitCode, before.output).toBe(0);
+    const content = before.contentDir;
+    // Article 2: an edit that keeps the size. Article 3: the same, with its old modification
+    // time put back (as `tar -x` or `touch -d` would). Article 4: touched, its text unchanged.
+    const sameSize = (n: number) => {
+      const file = join(content, `articles/dispatch-${n}.md`);
+      const source = readFileSync(file, 'utf8');
+      const edited = source.replace('Kyiv', 'Kiev');
+      expect(edited).not.toBe(source);
+      expect(edited.length).toBe(source.length);
+      const { atime, mtime } = statSync(file);
+      writeFileSync(file, edited);
+      return { file, atime, mtime };
+    };
+    sameSize(2);
+    const third = sameSize(3);
+    utimesSync(third.file, third.atime, third.mtime);
+    const fourth = join(content, 'articles/dispatch-4.md');
+    const later = new Date(statSync(fourth).mtimeMs + 60_000);
+    utimesSync(fourth, later, later);
+    after = await buildAgain(before);
+    expect(after.exitCode, after.output).toBe(0);
+    fresh = await coldBuildOf(before);
+    expect(fresh.exitCode, fresh.output).toBe(0);
+  }, 600_000);
+
+  it('reads every file on a cold build, and on a warm one only those whose stamp changed', () => {
+    expect(articlesLoaded(before)).toEqual({ unread: 0, read: 6, changed: 6 });
+    // Articles 2, 3 and 4 are read; 2 and 3 are rendered again, 4 (same digest) is not.
+    expect(articlesLoaded(after)).toEqual({ unread: 3, read: 3, changed: 2 });
+    expect(articlesLoaded(fresh)).toEqual({ unread: 0, read: 6, changed: 6 });
+  });
+
+  it('shows both same-size edits, and gives what a cold build gives', () => {
+    for (const n of [2, 3]) {
+      expect(text(after, `articles/dispatch-${n}/index.html`)).toContain('reporters in Kiev');
+    }
+    expect(text(after, 'articles/dispatch-4/index.html')).toContain('reporters in Kyiv');
+    expectSameFiles(after, fresh);
+  });
+
+  it('still says, on every build, what an article taken unread has still to write', () => {
+    expect(before.output).toMatch(stillToWriteLine);
+    expect(after.output).toMatch(stillToWriteLine);
   });
 });
