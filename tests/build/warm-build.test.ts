@@ -33,6 +33,13 @@ const deleted = { file: 'articles/dispatch-30.md', title: 'Dispatch number 30 fr
 let cold: TemporaryBuild;
 let warm: TemporaryBuild;
 let coldAgain: TemporaryBuild;
+/** Each article page's file as the cold build left it: its inode and times, and its bytes. */
+let articleFilesBefore: Map<string, { identity: string; bytes: Buffer }>;
+
+const fileIdentity = (file: string) => {
+  const { ino, mtimeNs, ctimeNs } = statSync(file, { bigint: true });
+  return `${ino}:${mtimeNs}:${ctimeNs}`;
+};
 
 /** Every file under `root`, as sorted paths relative to it. */
 function filesUnder(root: string): string[] {
@@ -159,6 +166,15 @@ beforeAll(async () => {
   );
   renameSync(join(content, renamed.from), join(content, renamed.to));
   rmSync(join(content, deleted.file));
+  articleFilesBefore = new Map(
+    filesUnder(join(cold.distDir, 'articles')).map((file) => [
+      `/articles/${file}`,
+      {
+        identity: fileIdentity(join(cold.distDir, 'articles', file)),
+        bytes: readFileSync(join(cold.distDir, 'articles', file)),
+      },
+    ]),
+  );
   warm = await buildAgain(cold, smallParts);
   expect(warm.exitCode, warm.output).toBe(0);
   // The same content, built from nothing.
@@ -180,6 +196,20 @@ describe('a warm rebuild after an edit, an addition, a rename and a deletion', (
     expect(copied).not.toContain('/index.html');
     // The cold build copied nothing: it had no build before it.
     expect(pagesCopied(cold)).toEqual([]);
+  });
+
+  it('writes each page it copies anew, with the same bytes: a page file’s stamp does not tell an unchanged page', () => {
+    // Astro 7.3 empties dist/ and copies each page it keeps back from its cache (copyFile). So
+    // the search index and the link check read and hash every page: should Astro leave kept
+    // pages untouched one day, this fails, and they could take them by their stamps
+    // (file-stamp.ts) unread, as content sync does the articles.
+    const copied = pagesCopied(warm).filter((page) => page.startsWith('/articles/'));
+    expect(copied.length).toBeGreaterThan(0);
+    for (const page of copied) {
+      const before = articleFilesBefore.get(page)!;
+      expect(readFileSync(join(warm.distDir, page)).equals(before.bytes), page).toBe(true);
+      expect(fileIdentity(join(warm.distDir, page)), page).not.toBe(before.identity);
+    }
   });
 
   it('parses for search only the pages that changed', () => {
