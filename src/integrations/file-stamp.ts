@@ -20,8 +20,11 @@ export interface Stamped {
   settled: boolean;
 }
 
-/** Sub-second file times: the coarsest tick of a kernel's file clock, with room to spare. */
-const FINE_TICK_NS = 100_000_000n;
+/**
+ * Sub-second file times: Linux stamps files from a clock that ticks every 1 to 10 ms (its HZ),
+ * exFAT keeps 10 ms; twice the coarsest.
+ */
+const FINE_TICK_NS = 20_000_000n;
 /** Times in whole seconds (FAT keeps two): the file system's tick is the second or two. */
 const COARSE_TICK_NS = 2_000_000_000n;
 const SECOND_NS = 1_000_000_000n;

@@ -1,7 +1,7 @@
 /**
  * What the search index keeps from one build to the next, in Astro's cache folder:
  *
- * - each built page's record (or that it has none), by a digest of the page's HTML and of what
+ * - each built page's record (or that it has none), by a digest of the page's bytes and of what
  *   makes records from it (the code `search-records.ts` runs, followed import by import, and the
  *   glossary), so a publish parses only the pages that changed;
  * - the record index (`record-index.json`): each record's address and date by its key, which is
@@ -88,9 +88,9 @@ export class SearchCache {
     return join(this.#records, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The key of a page's record: its HTML and the record code. */
-  recordKey(html: string): string {
-    return sha256(this.#codeDigest, html);
+  /** The key of a page's record: its HTML (`pageDigest`: `digestOf` its bytes) and the record code. */
+  recordKey(pageDigest: string): string {
+    return sha256(this.#codeDigest, pageDigest);
   }
 
   /** The cached record of a page: a record, `null` for a page with none, `undefined` if unknown. */

@@ -24,6 +24,7 @@ import {
   type PartsManifest,
 } from '../lib/search-parts';
 import { VOCABULARY_DIR } from '../lib/search-words';
+import { digestOf, readDigested } from './built-files';
 import { SearchCache, partCodeDigest, recordCodeDigest, type PartSummary } from './search-cache';
 import { articleRecord, recordTerms, type SearchRecord } from './search-records';
 
@@ -64,7 +65,8 @@ interface ArticlePage {
  *
  * Every page is still read and hashed: an incremental build's dist/ is emptied and each page it
  * keeps is copied back (`copyFile`), so a page file's stamp (`file-stamp.ts`) is new on every
- * build and says nothing about its bytes (tests/build/warm-build.test.ts pins that).
+ * build and says nothing about its bytes (tests/build/warm-build.test.ts pins that). The digests
+ * are left for the link check, which then need not read the pages again (`built-files.ts`).
  */
 async function forEachArticlePage(
   distDir: string,
@@ -74,16 +76,19 @@ async function forEachArticlePage(
 ): Promise<number> {
   const pages = await builtPages(distDir);
   await cache?.openRecordIndex();
-  const read = (i: number) =>
-    i < pages.length ? readFile(join(distDir, pages[i]!), 'utf8') : undefined;
-  let next = read(0);
+  const read = async (i: number) => {
+    const file = join(distDir, pages[i]!);
+    if (!cache) return { html: await readFile(file, 'utf8'), key: undefined };
+    const { bytes, digest } = await readDigested(file);
+    return { html: bytes.toString('utf8'), key: cache.recordKey(digest) };
+  };
+  let next = pages.length > 0 ? read(0) : undefined;
   let parsed = 0;
   try {
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i]!;
-      const html = (await next)!;
-      next = read(i + 1);
-      const key = cache?.recordKey(html);
+      const { html, key } = await next!;
+      next = i + 1 < pages.length ? read(i + 1) : undefined;
       let summary = key === undefined ? undefined : cache!.summary(key);
       let record: SearchRecord | null | undefined;
       if (summary === undefined) {
@@ -119,11 +124,11 @@ async function recordOf(
   if (record) return record;
   const kept = key === undefined ? undefined : await cache?.record(key);
   if (kept) return kept;
-  const html = await readFile(join(distDir, page), 'utf8');
-  if (key !== undefined && cache?.recordKey(html) !== key) {
+  const bytes = await readFile(join(distDir, page));
+  if (key !== undefined && cache?.recordKey(digestOf(bytes)) !== key) {
     throw new Error(`The search cache lost the record of dist/${page}, which changed meanwhile`);
   }
-  const made = articleRecord(html, findNames);
+  const made = articleRecord(bytes.toString('utf8'), findNames);
   if (!made) throw new Error(`dist/${page} was an article page, and is no longer one`);
   if (key !== undefined) await cache?.saveRecord(key, made);
   return made;

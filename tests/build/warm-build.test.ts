@@ -99,12 +99,15 @@ function pagesRendered(build: TemporaryBuild, built: Map<string, string>): strin
 /** Pages without a cacheKey, which Astro renders on every build. */
 const renderedEveryBuild = ['/404.html', '/robots.txt', '/rss.xml', '/search/index.html'];
 
-/** What the link check's line of a build's log says it parsed and took from its cache. */
+/** What the link check's line of a build's log says it parsed, took from its cache, and read. */
 function linksChecked(build: TemporaryBuild): { parsed: number; cached: number } {
   const [, parsed, cached] =
     /\[link-integrity\] .*?(\d+) files parsed, (\d+) scans from the cache/.exec(build.output) ?? [];
   return { parsed: Number(parsed), cached: Number(cached) };
 }
+
+const filesReadByLinkCheck = (build: TemporaryBuild) =>
+  Number(/\[link-integrity\] .*?, (\d+) files read/.exec(build.output)?.[1]);
 
 /** A digest of each file the link check reads (pages, feeds, sitemaps) in a build's dist/. */
 function checkedFiles(build: TemporaryBuild): Map<string, string> {
@@ -450,6 +453,17 @@ describe('publishing into an archive whose lists run to several pages', () => {
     });
     // A publish changes a few files of the many.
     expect(changedSecond.length).toBeLessThan(filesAfterSecond.size / 4);
+    // A page whose scan is cached is not read again: the search index, just before, read it
+    // and took its digest (built-files.ts). The feeds and sitemaps are read, and the pages to
+    // parse, and a page written a moment before the search index read it.
+    expect(filesReadByLinkCheck(before)).toBe(filesBefore.size);
+    for (const [build, files] of [
+      [first, filesAfterFirst],
+      [second, filesAfterSecond],
+    ] as const) {
+      expect(filesReadByLinkCheck(build)).toBeGreaterThanOrEqual(linksChecked(build).parsed);
+      expect(filesReadByLinkCheck(build)).toBeLessThan(files.size / 2);
+    }
   });
 
   it('gives the same dist/, byte for byte, as a cold build of the same content', () => {
