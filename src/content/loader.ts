@@ -189,7 +189,11 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
         const failure = await syncReporting(file, true);
         if (failure !== undefined) failures.push(failure);
       });
-      await stamps?.write();
+      // Only a shortcut: without it, the next load reads every file.
+      await stamps?.write().catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        context.logger.warn(`The article files' stamps were not kept (${reason})`);
+      });
       context.logger.info(
         `${files.length} articles: ${counts.unread} unchanged by their files' stamps, ${counts.read} read, ${counts.changed} of them changed`,
       );
