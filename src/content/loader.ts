@@ -5,6 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { slug } from 'github-slugger';
 import { eachLimited } from '../integrations/each-limited';
+import { stampOf } from '../integrations/file-stamp';
+import { ArticleStamps, stampsCodeDigest, type ArticleStamp } from './article-stamps';
 import {
   clearProblem,
   contentChanged,
@@ -29,8 +31,10 @@ const SAVE_SETTLE_MS = 100;
  * (`store`, `parseData`, `generateDigest`, `renderMarkdown`, `watcher`). It does what Astro's
  * glob loader did for the site, and more:
  *
- * - A file whose digest is the one stored is not read any further: an unchanged article costs
- *   a read and a hash, no frontmatter parse, no validation, no render.
+ * - A file whose stamp (size, times, inode: see `file-stamp.ts`) is the one it had when last
+ *   read, and whose digest then is the stored entry's, is not read at all (`article-stamps.ts`).
+ *   Any other file is read and hashed; one whose digest is the one stored is not read any
+ *   further: no frontmatter parse, no validation, no render.
  * - The frontmatter is read as written (see `parseFrontmatterAsWritten`) before the collection
  *   schema validates it, so impossible dates are refused instead of rolled over, and a YAML
  *   syntax error names the line where the problem starts.
@@ -59,10 +63,36 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
       const show = (file: string) => relative(root, file);
       const files = existsSync(baseDir) ? await markdownFiles(baseDir) : [];
       if (files.length === 0) context.logger.warn(`No articles (*.md) in ${show(baseDir)}`);
+      const stampsCode = stampsCodeDigest(context.config.root);
+      const stamps = stampsCode
+        ? await ArticleStamps.open(fileURLToPath(context.config.cacheDir), stampsCode)
+        : undefined;
+      /** Of this load's files: taken by their stamp unread, read, and changed (rendered). */
+      const counts = { unread: 0, read: 0, changed: 0 };
+      const warnStillToWrite = (file: string, missing: readonly string[] | undefined) => {
+        if (missing?.length) {
+          context.logger.warn(
+            `${show(file)}: still to write (marked ${STILL_TO_WRITE}): ${missing.join(' and ')}`,
+          );
+        }
+      };
+      /**
+       * Astro registers an entry's pictures for the build when the entry is set. One kept from
+       * the last build is not set, so its pictures would go unprocessed and its page would show
+       * Astro's placeholder instead (Astro's glob loader gives them again through a store method
+       * the loader API does not document); set anew, it registers them.
+       */
+      const keepStored = (stored: StoredEntry) => {
+        if (stored.assetImports?.length) {
+          context.store.delete(stored.id);
+          context.store.set(stored);
+        }
+      };
 
       /** The file that gave each id in this load. */
       const claimed = new Map<string, string>();
-      const sync = async (file: string): Promise<void> => {
+      /** Loads `file`; with `byStamp`, takes it unread when its stamp says it is unchanged. */
+      const sync = async (file: string, byStamp: boolean): Promise<void> => {
         const id = articleId(baseDir, file);
         const earlier = claimed.get(id) ?? storedFileOf(context, id, root);
         claimed.set(id, file);
@@ -72,30 +102,39 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
             `Two articles have the address articles/${id}/: ${show(earlier)} and ${show(file)}. Rename one of them.`,
           );
         }
+        const filePath = relative(root, file).split(sep).join('/');
+        const stamped = stamps && byStamp ? await stampOf(file) : undefined;
+        const known = stamped && stamps!.known(file, stamped.stamp);
+        const kept = context.store.get(id);
+        if (known && kept?.digest === known.digest && kept.filePath === filePath) {
+          counts.unread++;
+          stamps!.keep(file, known);
+          warnStillToWrite(file, known.stillToWrite);
+          keepStored(kept);
+          return;
+        }
+        stamps?.forget(file);
         const source = await readFile(file, 'utf8');
+        counts.read++;
         if (watching) readAgainIfTorn(context.watcher!, file, source);
         const digest = context.generateDigest(source);
         // Marked by `npm run new`: the article builds, and each build says what is missing.
-        if (source.includes(STILL_TO_WRITE)) {
-          const missing = stillToWrite(parseFrontmatterAsWritten(source, file), bodyOf(source));
-          if (missing.length > 0) {
-            context.logger.warn(
-              `${show(file)}: still to write (marked ${STILL_TO_WRITE}): ${missing.join(' and ')}`,
-            );
-          }
+        const missing = source.includes(STILL_TO_WRITE)
+          ? stillToWrite(parseFrontmatterAsWritten(source, file), bodyOf(source))
+          : [];
+        warnStillToWrite(file, missing);
+        // The stamp taken before the read: a write since then changes it.
+        if (stamped?.settled) {
+          const facts: ArticleStamp = { stamp: stamped.stamp, digest };
+          if (missing.length > 0) facts.stillToWrite = missing;
+          stamps!.keep(file, facts);
         }
         const stored = context.store.get(id);
         if (stored?.digest === digest) {
-          // Astro registers an entry's pictures for the build when the entry is set. One kept
-          // from the last build is not set, so its pictures would go unprocessed and its page
-          // would show Astro's placeholder instead (Astro's glob loader gives them again through
-          // a store method the loader API does not document); set anew, it registers them.
-          if (stored.assetImports?.length) {
-            context.store.delete(id);
-            context.store.set(stored);
-          }
+          keepStored(stored);
           return;
         }
+        counts.changed++;
         const written = parseFrontmatterAsWritten(source, file);
         const lead = (written as { image?: { src?: unknown } }).image?.src;
         if (typeof lead === 'string') {
@@ -123,7 +162,7 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
         context.store.set({
           id,
           data,
-          filePath: relative(root, file).split(sep).join('/'),
+          filePath,
           digest,
           rendered,
           ...(Array.isArray(rendered.metadata?.['imagePaths'])
@@ -134,10 +173,10 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
       };
 
       /** Loads `file`; gives what went wrong instead of throwing it. */
-      const syncReporting = async (file: string): Promise<unknown> => {
+      const syncReporting = async (file: string, byStamp = false): Promise<unknown> => {
         if (watching) clearProblem(file);
         try {
-          await sync(file);
+          await sync(file, byStamp);
           return undefined;
         } catch (error) {
           if (watching) reportProblem(problemOf(file, error));
@@ -147,9 +186,17 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
 
       const failures: unknown[] = [];
       await eachLimited(files, FILES_AT_ONCE, async (file) => {
-        const failure = await syncReporting(file);
+        const failure = await syncReporting(file, true);
         if (failure !== undefined) failures.push(failure);
       });
+      // Only a shortcut: without it, the next load reads every file.
+      await stamps?.write().catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        context.logger.warn(`The article files' stamps were not kept (${reason})`);
+      });
+      context.logger.info(
+        `${files.length} articles: ${counts.unread} unchanged by their files' stamps, ${counts.read} read, ${counts.changed} of them changed`,
+      );
       // Entries whose file is gone (deleted or renamed since the store was written).
       for (const id of context.store.keys()) {
         if (!claimed.has(id)) context.store.delete(id);
@@ -188,6 +235,8 @@ export function markdownWithDatesAsWritten(options: { base: string }): Loader {
     },
   };
 }
+
+type StoredEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
 
 /** A problem the loader itself finds in an article, told in a sentence that names the file. */
 class LoadProblem extends Error {}

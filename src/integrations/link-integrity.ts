@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { knownDigest, readDigested } from './built-files';
 import { eachLimited } from './each-limited';
 import { scanPage, scanXml, type PageScan } from './link-scan';
 import { LinkScanCache, scanCodeDigest, type ScanKind } from './link-scan-cache';
@@ -22,13 +23,19 @@ export interface LinkIntegrity {
   /** Files (pages, feeds, sitemaps) parsed by this check, and those whose scan was cached. */
   parsed: number;
   cached: number;
+  /**
+   * Files this check read. A page the search index read in this build, unchanged since, is not
+   * read again: its digest is known (`built-files.ts`).
+   */
+  read: number;
 }
 
 /**
  * Checks a built site: no page has two elements with one id, and every address of the site in
  * a page, feed or sitemap, with its `#fragment`, points at a file and an element that exist.
  * Returns the problems, each naming the file. With a `cache`, a file whose bytes were scanned
- * before is not parsed again; the links of every file are still checked against every other.
+ * before is not parsed again, nor read if its digest is known from this build; the links of
+ * every file are still checked against every other.
  */
 export async function checkLinkIntegrity(
   distDir: string,
@@ -40,13 +47,22 @@ export async function checkLinkIntegrity(
   const fileSet = new Set(files);
   let parsed = 0;
   let cached = 0;
+  let read = 0;
   const scanFile = async (file: string, kind: ScanKind): Promise<PageScan> => {
-    const bytes = await readFile(join(distDir, file));
-    const key = cache?.key(kind, bytes);
+    const path = join(distDir, file);
+    let bytes: Buffer | undefined;
+    let digest = cache ? await knownDigest(path) : undefined;
+    if (cache && digest === undefined) ({ bytes, digest } = await readDigested(path));
+    const key = digest === undefined ? undefined : cache!.key(kind, digest);
     const known = key === undefined ? undefined : cache!.scan(key);
+    if (bytes) read++;
     if (known) {
       cached++;
       return known;
+    }
+    if (!bytes) {
+      bytes = await readFile(path);
+      read++;
     }
     parsed++;
     const scan = (kind === 'html' ? scanPage : scanXml)(bytes.toString('utf8'));
@@ -119,7 +135,7 @@ export async function checkLinkIntegrity(
       }
     }
   }
-  return { pages: pages.size, problems, parsed, cached };
+  return { pages: pages.size, problems, parsed, cached, read };
 }
 
 /**
@@ -142,12 +158,12 @@ export default function linkIntegrity(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const cache = codeDigest ? await LinkScanCache.open(cacheDir, codeDigest) : undefined;
-        const { pages, problems, parsed, cached } = await checkLinkIntegrity(distDir, {
+        const { pages, problems, parsed, cached, read } = await checkLinkIntegrity(distDir, {
           root,
           cache,
         });
         await cache?.write();
-        const scanned = `${parsed} files parsed, ${cached} scans from the cache`;
+        const scanned = `${parsed} files parsed, ${cached} scans from the cache, ${read} files read`;
         if (problems.length > 0) {
           logger.info(`${pages} pages checked (${scanned})`);
           const shown = problems.slice(0, 50).join('\n  ');

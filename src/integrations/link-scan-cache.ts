@@ -85,14 +85,17 @@ export class LinkScanCache {
     return new LinkScanCache(dir, codeDigest, stored);
   }
 
-  /** The key of a file's scan: its bytes, how it is read, and the scanning code. */
-  key(kind: ScanKind, bytes: Uint8Array): string {
+  /**
+   * The key of a file's scan: its bytes (`fileDigest`: `digestOf` them, see `built-files.ts`),
+   * how it is read, and the scanning code.
+   */
+  key(kind: ScanKind, fileDigest: string): string {
     return createHash('sha256')
       .update(this.#codeDigest)
       .update('\0')
       .update(kind)
       .update('\0')
-      .update(bytes)
+      .update(fileDigest)
       .digest('hex');
   }
 

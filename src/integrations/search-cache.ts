@@ -1,9 +1,11 @@
 /**
  * What the search index keeps from one build to the next, in Astro's cache folder:
  *
- * - each built page's record (or that it has none), by a digest of the page's HTML and of what
+ * - each built page's record (or that it has none), by a digest of the page's bytes and of what
  *   makes records from it (the code `search-records.ts` runs, followed import by import, and the
  *   glossary), so a publish parses only the pages that changed;
+ * - the record index (`record-index.json`): each record's address and date by its key, which is
+ *   all the cut into parts needs, so a publish reads no record of a part it copies;
  * - each part's Pagefind files, by a digest of the part's records in order, the language,
  *   Pagefind's version and the code that writes parts, so only the parts whose articles changed are indexed again (a new
  *   article: the newest part) and the others are copied.
@@ -12,9 +14,9 @@
  * writes, byte for byte (tests/build/warm-build.test.ts). Entries this build did not use are
  * removed at its end: the cache holds one archive, not every archive it ever saw.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourcesDigest } from '../markdown/local-sources';
@@ -35,6 +37,11 @@ export interface PartSummary {
   terms: PartTerm[];
   documents?: PartDocuments | undefined;
 }
+
+/** What the cut into parts needs of a page's record: its address and date; `null`: no record. */
+export type RecordSummary = { url: string; published: string } | null;
+
+const RECORD_INDEX = 'record-index.json';
 
 const sha256 = (...parts: string[]) => {
   const hash = createHash('sha256');
@@ -66,12 +73,17 @@ export class SearchCache {
   readonly #pagefindVersion: string;
   readonly #usedRecords = new Set<string>();
   readonly #usedParts = new Set<string>();
+  readonly #dir: string;
+  /** The last build's record index (`openRecordIndex`), and this build's. */
+  #knownSummaries = new Map<string, RecordSummary>();
+  readonly #summaries = new Map<string, RecordSummary>();
 
   /**
    * `dir`: the cache's folder; `codeDigest`: `recordCodeDigest`; `pagefindVersion`: the
    * installed Pagefind's version (its files change with it), with `partCodeDigest`.
    */
   constructor(dir: string, codeDigest: string, pagefindVersion: string) {
+    this.#dir = dir;
     this.#records = join(dir, 'records');
     this.#parts = join(dir, 'parts');
     this.#codeDigest = codeDigest;
@@ -82,9 +94,9 @@ export class SearchCache {
     return join(this.#records, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The key of a page's record: its HTML and the record code. */
-  recordKey(html: string): string {
-    return sha256(this.#codeDigest, html);
+  /** The key of a page's record: its HTML (`pageDigest`: `digestOf` its bytes) and the record code. */
+  recordKey(pageDigest: string): string {
+    return sha256(this.#codeDigest, pageDigest);
   }
 
   /** The cached record of a page: a record, `null` for a page with none, `undefined` if unknown. */
@@ -94,6 +106,54 @@ export class SearchCache {
       return JSON.parse(await readFile(this.#recordFile(key), 'utf8')) as SearchRecord | null;
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * Reads the last build's record index. Unreadable, it is taken as empty: every record is then
+   * read. (Its keys are records' keys, which stand for the record code too: see `recordKey`.)
+   */
+  async openRecordIndex(): Promise<void> {
+    try {
+      const stored = JSON.parse(await readFile(join(this.#dir, RECORD_INDEX), 'utf8')) as Record<
+        string,
+        RecordSummary
+      >;
+      this.#knownSummaries = new Map(Object.entries(stored));
+    } catch {
+      // None yet, or unreadable.
+    }
+  }
+
+  /**
+   * What the record under `key` gives the cut into parts, if the record index has it
+   * (`undefined` if not); marks the record as used by this build, and keeps it in the index.
+   */
+  summary(key: string): RecordSummary | undefined {
+    const summary = this.#summaries.get(key) ?? this.#knownSummaries.get(key);
+    if (summary === undefined) return undefined;
+    this.#usedRecords.add(key);
+    this.#summaries.set(key, summary);
+    return summary;
+  }
+
+  /** Notes in this build's record index what the record under `key` gives the cut into parts. */
+  keepSummary(key: string, summary: RecordSummary): void {
+    this.#summaries.set(key, summary);
+  }
+
+  /**
+   * Writes this build's record index (the records it used) in place of the last one's, whole
+   * or not at all.
+   */
+  async writeRecordIndex(): Promise<void> {
+    await mkdir(this.#dir, { recursive: true });
+    const temporary = join(this.#dir, `${RECORD_INDEX}.${randomUUID()}.tmp`);
+    try {
+      await writeFile(temporary, JSON.stringify(Object.fromEntries(this.#summaries)));
+      await rename(temporary, join(this.#dir, RECORD_INDEX));
+    } finally {
+      await rm(temporary, { force: true });
     }
   }
 

@@ -25,6 +25,7 @@ import {
   type PartsManifest,
 } from '../lib/search-parts';
 import { VOCABULARY_DIR } from '../lib/search-words';
+import { digestOf, readDigested } from './built-files';
 import { SearchCache, partCodeDigest, recordCodeDigest, type PartSummary } from './search-cache';
 import { articleRecord, recordTerms, type SearchRecord } from './search-records';
 
@@ -49,13 +50,99 @@ async function builtPages(distDir: string): Promise<string[]> {
     .sort();
 }
 
+/** A built article page, as the index is cut by it: where it is, its address and date. */
+interface ArticlePage {
+  /** Its path in dist/. */
+  page: string;
+  url: string;
+  published: string;
+  /** Its record's key in the search cache, if there is one. */
+  key: string | undefined;
+  /** Its record, when it was at hand (parsed, or read from the cache). */
+  record: SearchRecord | undefined;
+}
+
+/**
+ * Reads every built page in a stable order, handing each article page to `onPage` (awaited).
+ * Each page is read while the one before is handled. Without a `cache`, every page is parsed.
+ * With one, a page whose HTML the cache has seen is not parsed, and its record is not even read
+ * when the cache's record index sums it up (its address and date: all the cut into parts
+ * needs); the others are parsed and kept there. Returns how many pages were parsed.
+ *
+ * Every page is still read and hashed: an incremental build's dist/ is emptied and each page it
+ * keeps is copied back (`copyFile`), so a page file's stamp (`file-stamp.ts`) is new on every
+ * build and says nothing about its bytes (tests/build/warm-build.test.ts pins that). The digests
+ * are left for the link check, which then need not read the pages again (`built-files.ts`).
+ */
+async function forEachArticlePage(
+  distDir: string,
+  findNames: ReturnType<typeof nameMatcher>,
+  onPage: (page: ArticlePage) => void | Promise<void>,
+  cache?: SearchCache,
+): Promise<number> {
+  const pages = await builtPages(distDir);
+  await cache?.openRecordIndex();
+  const read = async (i: number) => {
+    const file = join(distDir, pages[i]!);
+    if (!cache) return { html: await readFile(file, 'utf8'), key: undefined };
+    const { bytes, digest } = await readDigested(file);
+    return { html: bytes.toString('utf8'), key: cache.recordKey(digest) };
+  };
+  let next = pages.length > 0 ? read(0) : undefined;
+  let parsed = 0;
+  try {
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i]!;
+      const { html, key } = await next!;
+      next = i + 1 < pages.length ? read(i + 1) : undefined;
+      let summary = key === undefined ? undefined : cache!.summary(key);
+      let record: SearchRecord | null | undefined;
+      if (summary === undefined) {
+        record = key === undefined ? undefined : await cache!.record(key);
+        if (record === undefined) {
+          record = articleRecord(html, findNames) ?? null;
+          parsed++;
+          if (key !== undefined) await cache!.saveRecord(key, record);
+        }
+        summary = record && publishedOf(record);
+        if (key !== undefined) cache!.keepSummary(key, summary);
+      }
+      if (summary) await onPage({ page, ...summary, key, record: record ?? undefined });
+    }
+  } finally {
+    // A page that fails to parse fails the build: the read begun after it must not fail unseen.
+    next?.catch(() => {});
+  }
+  await cache?.writeRecordIndex();
+  return parsed;
+}
+
+/**
+ * An article page's record: the one at hand, else the cache's. One the cache lost (its file
+ * removed by hand) is made again from the page, which must still be the page the key is of.
+ */
+async function recordOf(
+  distDir: string,
+  findNames: ReturnType<typeof nameMatcher>,
+  { page, key, record }: ArticlePage,
+  cache?: SearchCache,
+): Promise<SearchRecord> {
+  if (record) return record;
+  const kept = key === undefined ? undefined : await cache?.record(key);
+  if (kept) return kept;
+  const bytes = await readFile(join(distDir, page));
+  if (key !== undefined && cache?.recordKey(digestOf(bytes)) !== key) {
+    throw new Error(`The search cache lost the record of dist/${page}, which changed meanwhile`);
+  }
+  const made = articleRecord(bytes.toString('utf8'), findNames);
+  if (!made) throw new Error(`dist/${page} was an article page, and is no longer one`);
+  if (key !== undefined) await cache?.saveRecord(key, made);
+  return made;
+}
+
 /**
  * Reads every built article page into its record and hands it to `onRecord` (with its cache key),
- * in a stable order.
- * Each page is read while the one before is parsed; waiting for it also lets what `onRecord` sent
- * to Pagefind go out. With a `cache`, a page whose HTML it has seen is not parsed: its record
- * (or that it has none) comes from there, and the others are kept there. Returns how many pages
- * were parsed.
+ * in a stable order (see `forEachArticlePage` for `cache`). Returns how many pages were parsed.
  */
 export async function forEachRecord(
   distDir: string,
@@ -64,29 +151,12 @@ export async function forEachRecord(
   cache?: SearchCache,
 ): Promise<number> {
   const findNames = nameMatcher(glossary);
-  const pages = await builtPages(distDir);
-  const read = (i: number) =>
-    i < pages.length ? readFile(join(distDir, pages[i]!), 'utf8') : undefined;
-  let next = read(0);
-  let parsed = 0;
-  try {
-    for (let i = 0; i < pages.length; i++) {
-      const html = (await next)!;
-      next = read(i + 1);
-      const key = cache?.recordKey(html);
-      let record = key === undefined ? undefined : await cache!.record(key);
-      if (record === undefined) {
-        record = articleRecord(html, findNames) ?? null;
-        parsed++;
-        if (key !== undefined) await cache!.saveRecord(key, record);
-      }
-      if (record) onRecord(record, key);
-    }
-  } finally {
-    // A page that fails to parse fails the build: the read begun after it must not fail unseen.
-    next?.catch(() => {});
-  }
-  return parsed;
+  return forEachArticlePage(
+    distDir,
+    findNames,
+    async (page) => onRecord(await recordOf(distDir, findNames, page, cache), page.key),
+    cache,
+  );
 }
 
 /** Every built article page's record, in a stable order (see `forEachRecord` for `cache`). */
@@ -123,29 +193,31 @@ export function heldRecord(record: SearchRecord): RecordRef {
   return { ...publishedOf(record), load: async () => record };
 }
 
-/** Every built article page's `RecordRef`, in a stable order (see `forEachRecord`). */
+/**
+ * Every built article page's `RecordRef`, in a stable order, and how many pages were parsed
+ * (see `forEachArticlePage` for `cache`). With a cache, no record is read until its part is
+ * indexed: a part copied from the cache costs none of its records.
+ */
 export async function collectRecordRefs(
   distDir: string,
   glossary: readonly GlossaryEntry[],
   cache?: SearchCache,
 ): Promise<{ records: RecordRef[]; parsed: number }> {
+  const findNames = nameMatcher(glossary);
   const records: RecordRef[] = [];
-  const parsed = await forEachRecord(
+  const parsed = await forEachArticlePage(
     distDir,
-    glossary,
-    (record, key) => {
-      if (!cache || key === undefined) {
-        records.push(heldRecord(record));
+    findNames,
+    (page) => {
+      if (!cache || page.key === undefined) {
+        records.push(heldRecord(page.record!));
         return;
       }
       records.push({
-        ...publishedOf(record),
-        key,
-        load: async () => {
-          const kept = await cache.record(key);
-          if (!kept) throw new Error(`The search cache lost the record of ${record.url}`);
-          return kept;
-        },
+        url: page.url,
+        published: page.published,
+        key: page.key,
+        load: () => recordOf(distDir, findNames, { ...page, record: undefined }, cache),
       });
     },
     cache,

@@ -1,10 +1,20 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { archiveArticle, archiveFiles, correctedParagraph } from '../support/archive-fixture';
 import { article, seedPictures, seedSource } from '../support/article-source';
 import { buildAgain, buildTemporarySite, type TemporaryBuild } from '../support/build';
+import { STILL_TO_WRITE } from '../../src/content/still-to-write';
 
 /**
  * Publishing into an archive that was built before: Astro's incremental build copies each page
@@ -23,6 +33,13 @@ const deleted = { file: 'articles/dispatch-30.md', title: 'Dispatch number 30 fr
 let cold: TemporaryBuild;
 let warm: TemporaryBuild;
 let coldAgain: TemporaryBuild;
+/** Each article page's file as the cold build left it: its inode and times, and its bytes. */
+let articleFilesBefore: Map<string, { identity: string; bytes: Buffer }>;
+
+const fileIdentity = (file: string) => {
+  const { ino, mtimeNs, ctimeNs } = statSync(file, { bigint: true });
+  return `${ino}:${mtimeNs}:${ctimeNs}`;
+};
 
 /** Every file under `root`, as sorted paths relative to it. */
 function filesUnder(root: string): string[] {
@@ -82,12 +99,15 @@ function pagesRendered(build: TemporaryBuild, built: Map<string, string>): strin
 /** Pages without a cacheKey, which Astro renders on every build. */
 const renderedEveryBuild = ['/404.html', '/robots.txt', '/rss.xml', '/search/index.html'];
 
-/** What the link check's line of a build's log says it parsed and took from its cache. */
+/** What the link check's line of a build's log says it parsed, took from its cache, and read. */
 function linksChecked(build: TemporaryBuild): { parsed: number; cached: number } {
   const [, parsed, cached] =
     /\[link-integrity\] .*?(\d+) files parsed, (\d+) scans from the cache/.exec(build.output) ?? [];
   return { parsed: Number(parsed), cached: Number(cached) };
 }
+
+const filesReadByLinkCheck = (build: TemporaryBuild) =>
+  Number(/\[link-integrity\] .*?, (\d+) files read/.exec(build.output)?.[1]);
 
 /** A digest of each file the link check reads (pages, feeds, sitemaps) in a build's dist/. */
 function checkedFiles(build: TemporaryBuild): Map<string, string> {
@@ -117,6 +137,15 @@ function searchIndexed(build: TemporaryBuild): { parts: number; parsed: number; 
   return { parts: Number(parts), parsed: Number(parsed), copied: Number(copied) };
 }
 
+/** What the articles' loader's line of a build's log says it took unread, read, and rendered. */
+function articlesLoaded(build: TemporaryBuild): { unread: number; read: number; changed: number } {
+  const [, unread, read, changed] =
+    /(\d+) unchanged by their files' stamps, (\d+) read, (\d+) of them changed/.exec(
+      build.output,
+    ) ?? [];
+  return { unread: Number(unread), read: Number(read), changed: Number(changed) };
+}
+
 const text = (build: TemporaryBuild, file: string) =>
   readFileSync(join(build.distDir, file), 'utf8');
 
@@ -140,6 +169,15 @@ beforeAll(async () => {
   );
   renameSync(join(content, renamed.from), join(content, renamed.to));
   rmSync(join(content, deleted.file));
+  articleFilesBefore = new Map(
+    filesUnder(join(cold.distDir, 'articles')).map((file) => [
+      `/articles/${file}`,
+      {
+        identity: fileIdentity(join(cold.distDir, 'articles', file)),
+        bytes: readFileSync(join(cold.distDir, 'articles', file)),
+      },
+    ]),
+  );
   warm = await buildAgain(cold, smallParts);
   expect(warm.exitCode, warm.output).toBe(0);
   // The same content, built from nothing.
@@ -161,6 +199,20 @@ describe('a warm rebuild after an edit, an addition, a rename and a deletion', (
     expect(copied).not.toContain('/index.html');
     // The cold build copied nothing: it had no build before it.
     expect(pagesCopied(cold)).toEqual([]);
+  });
+
+  it('writes each page it copies anew, with the same bytes: a page file’s stamp does not tell an unchanged page', () => {
+    // Astro 7.3 empties dist/ and copies each page it keeps back from its cache (copyFile). So
+    // the search index and the link check read and hash every page: should Astro leave kept
+    // pages untouched one day, this fails, and they could take them by their stamps
+    // (file-stamp.ts) unread, as content sync does the articles.
+    const copied = pagesCopied(warm).filter((page) => page.startsWith('/articles/'));
+    expect(copied.length).toBeGreaterThan(0);
+    for (const page of copied) {
+      const before = articleFilesBefore.get(page)!;
+      expect(readFileSync(join(warm.distDir, page)).equals(before.bytes), page).toBe(true);
+      expect(fileIdentity(join(warm.distDir, page)), page).not.toBe(before.identity);
+    }
   });
 
   it('parses for search only the pages that changed', () => {
@@ -266,14 +318,38 @@ describe('a publish: one new article and one correction, with the index in parts
   let after: TemporaryBuild;
   let fresh: TemporaryBuild;
   const parts = { SEARCH_PART_SIZE: '10' };
+  const stillToWriteLine = /dispatch-7\.md: still to write \(marked \[TO WRITE\]\): the body/;
 
   beforeAll(async () => {
     // 30 articles in three parts of 10; the 31st is the newest and starts a fourth part.
-    before = await buildTemporarySite(archiveFiles(30), parts);
+    // Article 7 is not finished.
+    const files = archiveFiles(30);
+    files['articles/dispatch-7.md'] += `\n${STILL_TO_WRITE} The talks' second day.\n`;
+    before = await buildTemporarySite(files, parts);
     expect(before.exitCode, before.output).toBe(0);
-    const oldest = join(before.contentDir, 'articles/dispatch-3.md');
+    const content = before.contentDir;
+    const oldest = join(content, 'articles/dispatch-3.md');
     writeFileSync(oldest, readFileSync(oldest, 'utf8').replace(correctedParagraph(3), correction));
-    writeFileSync(join(before.contentDir, 'articles/dispatch-31.md'), archiveArticle(31));
+    writeFileSync(join(content, 'articles/dispatch-31.md'), archiveArticle(31));
+    // Along with them, in the same (first) part: article 5 corrected by an edit that keeps its
+    // size; article 6 the same, with its old modification time put back (as `tar -x` or
+    // `touch -d` would); article 8 touched, its text unchanged.
+    const sameSize = (n: number) => {
+      const file = join(content, `articles/dispatch-${n}.md`);
+      const source = readFileSync(file, 'utf8');
+      const edited = source.replace('Kyiv', 'Kiev');
+      expect(edited).not.toBe(source);
+      expect(edited.length).toBe(source.length);
+      const { atime, mtime } = statSync(file);
+      writeFileSync(file, edited);
+      return { file, atime, mtime };
+    };
+    sameSize(5);
+    const sixth = sameSize(6);
+    utimesSync(sixth.file, sixth.atime, sixth.mtime);
+    const eighth = join(content, 'articles/dispatch-8.md');
+    const later = new Date(statSync(eighth).mtimeMs + 60_000);
+    utimesSync(eighth, later, later);
     after = await buildAgain(before, parts);
     expect(after.exitCode, after.output).toBe(0);
     fresh = await coldBuildOf(before, parts);
@@ -288,6 +364,25 @@ describe('a publish: one new article and one correction, with the index in parts
 
   it('gives the index and every page a cold build gives', () => {
     expectSameFiles(after, fresh);
+  });
+
+  it('reads every article file on a cold build, and on a warm one only those whose stamp changed', () => {
+    expect(articlesLoaded(before)).toEqual({ unread: 0, read: 30, changed: 30 });
+    // Articles 3, 5, 6, 8 and 31 are read; all but 8 (the same digest) are rendered again.
+    expect(articlesLoaded(after)).toEqual({ unread: 26, read: 5, changed: 4 });
+    expect(articlesLoaded(fresh)).toEqual({ unread: 0, read: 31, changed: 31 });
+  });
+
+  it('shows both edits that kept the size, and the touched article as it was', () => {
+    for (const n of [5, 6]) {
+      expect(text(after, `articles/dispatch-${n}/index.html`)).toContain('reporters in Kiev');
+    }
+    expect(text(after, 'articles/dispatch-8/index.html')).toContain('reporters in Kyiv');
+  });
+
+  it('still says, on every build, what an article taken unread has still to write', () => {
+    expect(before.output).toMatch(stillToWriteLine);
+    expect(after.output).toMatch(stillToWriteLine);
   });
 });
 
@@ -401,6 +496,17 @@ describe('publishing into an archive whose lists run to several pages', () => {
     });
     // A publish changes a few files of the many.
     expect(changedSecond.length).toBeLessThan(filesAfterSecond.size / 4);
+    // A page whose scan is cached is not read again: the search index, just before, read it
+    // and took its digest (built-files.ts). The feeds and sitemaps are read, and the pages to
+    // parse, and a page written a moment before the search index read it.
+    expect(filesReadByLinkCheck(before)).toBe(filesBefore.size);
+    for (const [build, files] of [
+      [first, filesAfterFirst],
+      [second, filesAfterSecond],
+    ] as const) {
+      expect(filesReadByLinkCheck(build)).toBeGreaterThanOrEqual(linksChecked(build).parsed);
+      expect(filesReadByLinkCheck(build)).toBeLessThan(files.size / 2);
+    }
   });
 
   it('gives the same dist/, byte for byte, as a cold build of the same content', () => {

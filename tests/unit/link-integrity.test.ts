@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLinkIntegrity, scanPage, scanXml } from '../../src/integrations/link-integrity';
+import { stampOf } from '../../src/integrations/file-stamp';
 import { LinkScanCache, scanCodeDigest } from '../../src/integrations/link-scan-cache';
 import { projectRoot } from '../support/paths';
 
@@ -63,6 +64,7 @@ describe('checkLinkIntegrity', () => {
       problems: [],
       parsed: 3,
       cached: 0,
+      read: 3,
     });
   });
 
@@ -128,6 +130,32 @@ describe('checkLinkIntegrity with the scans of a build before', () => {
     });
     // Other scanning code: nothing scanned by the old one is taken.
     expect(await check(dir, cacheDir, 'other code')).toMatchObject({ parsed: 4, cached: 0 });
+  });
+
+  it('does not read again a file whose digest this build took (the search index reads every page first)', async () => {
+    const dir = site(files);
+    // Files changed a moment before they are read are read again (see file-stamp.ts).
+    for (const file of Object.keys(files)) {
+      await expect.poll(async () => (await stampOf(join(dir, file)))?.settled).toBe(true);
+    }
+    const cacheDir = mkdtempSync(join(tmpdir(), 'link-scans-'));
+    expect(await check(dir, cacheDir)).toMatchObject({ parsed: 4, cached: 0, read: 4 });
+    expect(await check(dir, cacheDir)).toMatchObject({ parsed: 0, cached: 4, read: 0 });
+    // The same bytes written again: read, and its scan found by them.
+    writeFileSync(join(dir, 'b/index.html'), files['b/index.html']);
+    expect(await check(dir, cacheDir)).toMatchObject({ parsed: 0, cached: 4, read: 1 });
+    // A page gone: the links to it of pages not read are still checked.
+    rmSync(join(dir, 'a'), { recursive: true });
+    const withoutA = await check(dir, cacheDir);
+    expect(withoutA).toMatchObject({ parsed: 0, cached: 3 });
+    expect(withoutA.problems).toHaveLength(2);
+    expect(withoutA.problems).toEqual((await checkLinkIntegrity(dir, { root })).problems);
+    // Other scanning code: a known digest finds none of its scans, so the files are read.
+    expect(await check(dir, cacheDir, 'other code')).toMatchObject({
+      parsed: 3,
+      cached: 0,
+      read: 3,
+    });
   });
 
   it('still finds a link to an id or a page that is gone, from cached scans', async () => {
