@@ -212,6 +212,62 @@ function positionsOf(words: readonly string[], alternative: Alternative): number
   return words.flatMap((written, position) => (found(written) ? [position] : []));
 }
 
+/** What an article's record gives every search that shows it, worked out once. */
+interface PreparedArticle {
+  outline: ArticleOutline;
+  /** The record's words, as Pagefind counts positions. */
+  words: string[];
+  /** Where each block starts, in words. */
+  starts: number[];
+  /** Each block's text, the name and number tokens left out. */
+  texts: string[];
+  /** The glossary's names in each block, once asked for. */
+  names: (NameMatch[] | undefined)[];
+  /** Words of the title (the headline block begins with it). */
+  titleWords: number;
+}
+
+/**
+ * Records prepared, by the record: Pagefind hands every search the same object for an article
+ * (and the postings' fragments are kept alike), so a reader typing on does not split and join
+ * the same article at each key.
+ */
+const preparedArticles = new WeakMap<PagefindRecord, PreparedArticle | null>();
+
+function prepare(record: PagefindRecord): PreparedArticle | undefined {
+  let prepared = preparedArticles.get(record);
+  if (prepared === undefined) {
+    const outlineJson = record.meta[outlineMeta];
+    prepared = null;
+    if (outlineJson) {
+      const outline = JSON.parse(outlineJson) as ArticleOutline;
+      const words = record.content.split(/\s+/).filter(Boolean);
+      const starts: number[] = [];
+      let at = 0;
+      for (const [, , , count] of outline.blocks) {
+        starts.push(at);
+        at += count;
+      }
+      const texts = outline.blocks.map(([, , , count], index) =>
+        words
+          .slice(starts[index], starts[index]! + count)
+          .filter((word) => !isToken(word))
+          .join(' '),
+      );
+      prepared = {
+        outline,
+        words,
+        starts,
+        texts,
+        names: texts.map(() => undefined),
+        titleWords: segmentWords(outline.title).split(/\s+/).filter(Boolean).length,
+      };
+    }
+    preparedArticles.set(record, prepared);
+  }
+  return prepared ?? undefined;
+}
+
 /** One part of a query: every part must be in a passage for the passage to match exactly. */
 interface Part {
   label: string;
@@ -853,8 +909,8 @@ export class SearchEngine {
     const shown = [...all].sort(compareRelevance).slice(0, limit);
     await Promise.all(
       shown.map(async ({ results: [found] }) => {
-        const { content } = await found!.find((result) => result !== undefined)!.data();
-        const words = content.split(/\s+/).filter(Boolean);
+        const record = await found!.find((result) => result !== undefined)!.data();
+        const words = prepare(record)?.words ?? record.content.split(/\s+/).filter(Boolean);
         found!.forEach((result, j) => {
           if (result) result.words = positionsOf(words, alternatives[j]!);
         });
@@ -1015,18 +1071,9 @@ export class SearchEngine {
       .flat()
       .find((result) => result !== undefined)
       ?.data();
-    const outlineJson = first?.meta[outlineMeta];
-    if (!first || !outlineJson) return undefined;
-    const outline = JSON.parse(outlineJson) as ArticleOutline;
-    const words = first.content.split(/\s+/).filter(Boolean);
-
-    // Where each block starts, in words, and its text with the name and tag tokens left out.
-    const starts: number[] = [];
-    let at = 0;
-    for (const [, , , count] of outline.blocks) {
-      starts.push(at);
-      at += count;
-    }
+    const prepared = first && prepare(first);
+    if (!first || !prepared) return undefined;
+    const { outline, words, starts, texts } = prepared;
     /** The block holding a word position: the last block starting at or before it. */
     const blockOf = (position: number) => {
       let [low, high] = [0, starts.length - 1];
@@ -1037,12 +1084,7 @@ export class SearchEngine {
       }
       return low;
     };
-    const blocks = outline.blocks.map(([, , , count], index) => {
-      const own = words
-        .slice(starts[index], starts[index]! + count)
-        .filter((word) => !isToken(word));
-      return { text: own.join(' '), hitBy: new Set<number>(), ranges: [] as Range[] };
-    });
+    const blocks = texts.map((text) => ({ text, hitBy: new Set<number>(), ranges: [] as Range[] }));
 
     parts.forEach((part, i) => {
       part.alternatives.forEach((alternative, j) => {
@@ -1083,7 +1125,7 @@ export class SearchEngine {
           const block = blocks[index]!;
           block.hitBy.add(i);
           if (alternative.nameId) {
-            for (const match of this.#findNames(block.text)) {
+            for (const match of (prepared.names[index] ??= this.#findNames(block.text))) {
               if (match.entry.id === alternative.nameId)
                 block.ranges.push([match.start, match.end]);
             }
@@ -1103,7 +1145,7 @@ export class SearchEngine {
     // Pagefind prefixes the address it was loaded from (the origin too, in a worker).
     const address = new URL(first.url, location.href);
     const articleUrl = address.origin === location.origin ? address.pathname : address.href;
-    const titleWords = segmentWords(outline.title).split(/\s+/).filter(Boolean).length;
+    const { titleWords } = prepared;
     const hits: Hit[] = [];
     let titleMarks: Range[] = [];
     outline.blocks.forEach(([id, kind, section], index) => {

@@ -5,9 +5,10 @@
  *
  * The index is in parts (`search-parts.ts`), one Pagefind instance each, all made by the one
  * pagefind.js: Pagefind would otherwise start a worker of its own; loaded in a worker it runs in
- * place. Searches are taken latest-first: while one runs, newer requests replace older waiting
- * ones, so a fast typist's stale keystrokes are answered with `superseded` instead of queueing up;
- * each request's words are preloaded as it arrives.
+ * place. Each request is searched as it arrives, and makes every older one still running stale:
+ * that one stops at its next step and is answered with `superseded`, so a fast typist's last
+ * query never waits for the keystrokes before it; each request's words are preloaded as it
+ * arrives.
  */
 import type { GlossaryName } from '../lib/names';
 import {
@@ -201,48 +202,37 @@ const engine: Promise<SearchEngine> = Promise.all([
   );
 });
 
-let waiting: SearchRequest | undefined;
-let running = false;
+/** The newest request: every older one still running is stale, and stops at its next step. */
+let latest = 0;
 
 const reply = (response: SearchResponse) => scope.postMessage(response);
 
-async function drain(): Promise<void> {
-  if (running) return;
-  running = true;
+async function run(request: SearchRequest): Promise<void> {
+  const stale = () => latest !== request.id;
   try {
-    while (waiting) {
-      const request = waiting;
-      waiting = undefined;
-      try {
-        const outcome = await (
-          await engine
-        ).search(
-          request.query,
-          request.options,
-          request.limit,
-          (first) => {
-            // A newer request waiting makes this one's first answer stale.
-            if (!waiting) reply({ id: request.id, outcome: first, progress: true });
-          },
-          // A reader typing on: this search is given up for the newer one.
-          () => waiting !== undefined,
-        );
-        reply({ id: request.id, outcome });
-      } catch (error) {
-        if (error instanceof Superseded) reply({ id: request.id, superseded: true });
-        else
-          reply({ id: request.id, error: error instanceof Error ? error.message : String(error) });
-      }
-    }
-  } finally {
-    running = false;
+    const outcome = await (
+      await engine
+    ).search(
+      request.query,
+      request.options,
+      request.limit,
+      (first) => {
+        // A newer request makes this one's first answer stale.
+        if (!stale()) reply({ id: request.id, outcome: first, progress: true });
+      },
+      stale,
+    );
+    reply({ id: request.id, outcome });
+  } catch (error) {
+    if (error instanceof Superseded) reply({ id: request.id, superseded: true });
+    else reply({ id: request.id, error: error instanceof Error ? error.message : String(error) });
   }
 }
 
 scope.addEventListener('message', (event) => {
-  if (waiting) reply({ id: waiting.id, superseded: true });
-  waiting = event.data;
-  const { query, options } = event.data;
-  void engine.then((search) => search.preload(query, options)).catch(() => {});
-  void drain();
+  const request = event.data;
+  latest = request.id;
+  void engine.then((search) => search.preload(request.query, request.options)).catch(() => {});
+  // At once, not after the search before it: that one gives up at its next step.
+  void run(request);
 });
