@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +142,19 @@ describe('npm run link-report, and the report at the end of npm run build', () =
     expect(report).toContain('add to aliases: fighter-jets: fighter-aircraft');
     // The first build had no earlier one to compare with.
     expect(before.output).not.toContain('Link report');
+  });
+
+  it('keeps each article page’s digest for the next build, so it reads only the pages that changed', () => {
+    const kept = JSON.parse(
+      readFileSync(join(dirname(after.contentDir), 'cache', 'link-report', 'pages.json'), 'utf8'),
+    ) as Record<string, string>;
+    const path = `articles/${seedSlug}/`;
+    expect(Object.keys(kept)).toContain(path);
+    expect(kept[path]).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(after.distDir, path, 'index.html')))
+        .digest('hex'),
+    );
   });
 
   it('runs from the command line, and exits 0 whatever it finds', () => {

@@ -77,4 +77,23 @@ describe('the link report', () => {
       ['tanks', { kind: 'unchanged' }],
     ]);
   });
+
+  it('reads no page the digests say is unchanged, and still lists one removed', async () => {
+    const before = build({
+      kept: page('Kept', '<h2 id="jets">Jets</h2>'),
+      gone: page('Gone', '<h2 id="a">A</h2>'),
+    });
+    // Different bytes, but said unchanged: the digests, not the files, decide.
+    const after = build({ kept: page('Kept', '<h2 id="tanks">Tanks</h2>') });
+    const asked: string[] = [];
+    const reports = await linkReport(before, after, (path) => {
+      asked.push(path);
+      return true;
+    });
+    expect(asked).toEqual(['articles/kept/']);
+    expect(reports.map((report) => [report.path, report.status])).toEqual([
+      ['articles/gone/', 'removed'],
+    ]);
+    expect(await linkReport(before, after, () => false)).toHaveLength(2);
+  });
 });
