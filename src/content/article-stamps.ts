@@ -9,10 +9,10 @@
  * read. It holds only the files of the last load: a deleted or renamed file leaves nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedVersion } from '../lib/installed-version';
 import { sourcesDigest } from '../markdown/local-sources';
 
 export interface ArticleStamp {
@@ -37,13 +37,8 @@ export const STAMPS_FILE = 'article-stamps.json';
  * `undefined` when Astro's version cannot be read: nothing is then kept.
  */
 export function stampsCodeDigest(root: URL): string | undefined {
-  let astro: string;
-  try {
-    const manifest = fileURLToPath(new URL('node_modules/astro/package.json', root));
-    astro = String((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version);
-  } catch {
-    return undefined;
-  }
+  const astro = installedVersion(root, 'astro');
+  if (!astro) return undefined;
   const loader = fileURLToPath(new URL('./loader.ts', import.meta.url));
   return sourcesDigest([loader], fileURLToPath(new URL('../', import.meta.url)), [
     `astro ${astro}`,

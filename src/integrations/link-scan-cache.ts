@@ -14,12 +14,13 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { installedVersion } from '../lib/installed-version';
 import { sourcesDigest } from '../markdown/local-sources';
 import type { PageScan } from './link-scan';
 
@@ -32,16 +33,7 @@ export type ScanKind = 'html' | 'xml';
  * read: a parser that changed unseen could make stale scans, so nothing is then kept.
  */
 export function scanCodeDigest(root: URL): string | undefined {
-  let parser: string;
-  try {
-    const manifest = new URL('node_modules/htmlparser2/package.json', root);
-    parser = String(
-      (JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')) as { version?: unknown })
-        .version ?? '',
-    );
-  } catch {
-    return undefined;
-  }
+  const parser = installedVersion(root, 'htmlparser2');
   if (!parser) return undefined;
   const scanner = fileURLToPath(new URL('./link-scan.ts', import.meta.url));
   return sourcesDigest([scanner], fileURLToPath(new URL('../', import.meta.url)), [

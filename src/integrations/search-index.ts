@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
@@ -6,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { GlossaryEntry } from '../content/glossary';
+import { installedVersion } from '../lib/installed-version';
 import { nameMatcher } from '../lib/names';
 import { DirectoryBuilder, POSTINGS_DIR } from '../lib/search-directory';
 import { wordCount } from '../lib/search-outline';
@@ -18,6 +18,7 @@ import {
   cutIntoParts,
   isSharedPagefindFile,
   parsePartSize,
+  parseFragment,
   parsePostings,
   partDir,
   type PartDocuments,
@@ -286,23 +287,11 @@ export async function addRecords(
   return sent.length;
 }
 
-/** What Pagefind writes at the head of a fragment, once decompressed. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
-
 /**
- * The address in one of Pagefind's fragment files (`fragment/<id>.pf_fragment`): gzip, then a
- * signature, then JSON. Pagefind's own format, not its API: its Node API gives no id for a
- * record added, and nothing else maps an address to its hash (Pagefind/pagefind#371). Pinned by
- * tests/build/search-index.test.ts.
+ * The address in one of Pagefind's fragment files, as written (gzip): see `parseFragment`.
  */
 export function fragmentUrl(file: Uint8Array): string {
-  const text = gunzipSync(file).toString('utf8');
-  if (!text.startsWith(FRAGMENT_SIGNATURE)) {
-    throw new Error(
-      "A Pagefind fragment no longer starts as this build expects (Pagefind's format changed)",
-    );
-  }
-  return (JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as { url: string }).url;
+  return parseFragment(gunzipSync(file).toString('utf8')).url;
 }
 
 /**
@@ -557,15 +546,8 @@ export default function searchIndex({
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = join(fileURLToPath(config.cacheDir), 'search-index');
-        try {
-          const manifest = new URL('node_modules/pagefind/package.json', config.root);
-          pagefindVersion = String(
-            (JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')) as { version?: string })
-              .version ?? '',
-          );
-        } catch {
-          // Pagefind's version unknown: its files could change unseen, so nothing is kept.
-        }
+        // Pagefind's version unknown: its files could change unseen, so nothing is kept.
+        pagefindVersion = installedVersion(config.root, 'pagefind') ?? '';
       },
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);

@@ -137,3 +137,21 @@ export function cutIntoParts<T>(items: readonly T[], size: number): T[][] {
 export function isSharedPagefindFile(path: string): boolean {
   return !path.includes('/') && !/^pagefind-entry\.json$|\.pf_meta$/.test(path);
 }
+
+/** What Pagefind writes at the head of a fragment, once inflated. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * The record in one of Pagefind's fragment files (`fragment/<id>.pf_fragment`), inflated: a
+ * signature, then JSON. Pagefind's own format, not its API, read by the build (to learn
+ * Pagefind's id of each article: its Node API gives none, Pagefind/pagefind#371) and by the
+ * search worker (to load an article its postings name). Pinned by tests/build/search-index.test.ts.
+ */
+export function parseFragment<T = { url: string }>(text: string): T {
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) {
+    throw new Error(
+      "A Pagefind fragment no longer starts as this site expects (Pagefind's format changed)",
+    );
+  }
+  return JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as T;
+}

@@ -615,10 +615,14 @@ export class SearchEngine {
 
   /** Whether a word typed is held only by terms with postings (see `#fromPostings`). */
   async #posted(word: string): Promise<boolean> {
-    const { postings = 0 } = this.#index;
-    if (!this.#postings || postings === 0) return false;
+    if (!this.#postings) return false;
     const held = await this.#lookup(baseForm(word));
-    return held !== undefined && held.stats.articles <= postings;
+    return held !== undefined && this.#hasPostings(held.stats);
+  }
+
+  /** Whether the directory has the postings of the terms `stats` stands for: all are rare. */
+  #hasPostings(stats: TermStats): boolean {
+    return stats.articles > 0 && stats.articles <= (this.#index.postings ?? 0);
   }
 
   #filters(options: SearchOptions): Record<string, unknown> {
@@ -826,8 +830,8 @@ export class SearchEngine {
     stale: (() => boolean) | undefined,
   ): Promise<SearchOutcome | undefined> {
     const loader = this.#postings;
-    const { postings = 0, articles: archive, averageWords, newest } = this.#index;
-    const posted = (stats: TermStats) => stats.articles > 0 && stats.articles <= postings;
+    const { articles: archive, averageWords, newest } = this.#index;
+    const posted = (stats: TermStats) => this.#hasPostings(stats);
     const [only] = parts;
     // Sorted by date or within a tag, Pagefind's sort and filter decide.
     if (!loader || !only || parts.length !== 1 || options.sort !== 'relevance' || options.tag)

@@ -15,13 +15,13 @@ import {
   POSTINGS_DIR,
   parseDirectory,
   parsePostings,
-  type Posting,
   type TermStats,
 } from '../lib/search-directory';
 import {
   PAGEFIND_DIR,
   PART_DOCUMENTS,
   PARTS_MANIFEST,
+  parseFragment,
   publishedDay,
   type PartDocuments,
   type PartEntry,
@@ -63,43 +63,40 @@ async function fetchJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * A loader of the text files in `folder` (under the directory's), each fetched and parsed the
+ * first time it is asked for, and kept; a failed fetch is tried again by the next search.
+ */
+function textFiles<T>(folder: string, what: string, parse: (text: string) => T) {
+  const loaded = new Map<string, Promise<T>>();
+  return (file: string): Promise<T> => {
+    let parsed = loaded.get(file);
+    if (!parsed) {
+      parsed = fetch(`${base}${folder}${file}.txt`).then(async (response) => {
+        if (!response.ok) throw new Error(`The search's ${what} are missing ${file}.txt`);
+        return parse(await response.text());
+      });
+      parsed.catch(() => loaded.delete(file));
+      loaded.set(file, parsed);
+    }
+    return parsed;
+  };
+}
+
 /** The word directory's files, each fetched the first time a term needs it. */
 const directoryFiles = fetchJson<string[]>(`${VOCABULARY_DIR}/files.json`).then(
   (files) => new Set(files),
 );
-const directoryTerms = new Map<string, Promise<ReadonlyMap<string, TermStats>>>();
-const directory: DirectoryLoader = async (file) => {
-  if (!(await directoryFiles).has(file)) return new Map();
-  let terms = directoryTerms.get(file);
-  if (!terms) {
-    terms = fetch(`${base}${VOCABULARY_DIR}/${file}.txt`).then(async (response) => {
-      if (!response.ok) throw new Error(`The search's word directory is missing ${file}.txt`);
-      return parseDirectory(await response.text());
-    });
-    // A failed fetch is tried again by the next search.
-    terms.catch(() => directoryTerms.delete(file));
-    directoryTerms.set(file, terms);
-  }
-  return terms;
-};
+const directoryFile = textFiles(`${VOCABULARY_DIR}/`, 'word directory files', parseDirectory);
+const directory: DirectoryLoader = async (file) =>
+  (await directoryFiles).has(file) ? directoryFile(file) : new Map<string, TermStats>();
 
 /** The postings' files (`search-directory.ts`), each fetched the first time a rare term needs it. */
-const postingFiles = new Map<string, Promise<ReadonlyMap<string, readonly Posting[]>>>();
-const postings: PostingsLoader = (file) => {
-  let terms = postingFiles.get(file);
-  if (!terms) {
-    terms = fetch(`${base}${VOCABULARY_DIR}/${POSTINGS_DIR}/${file}.txt`).then(async (response) => {
-      if (!response.ok) throw new Error(`The search's postings are missing ${file}.txt`);
-      return parsePostings(await response.text());
-    });
-    terms.catch(() => postingFiles.delete(file));
-    postingFiles.set(file, terms);
-  }
-  return terms;
-};
-
-/** What Pagefind writes at the head of a fragment, once inflated. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+const postings: PostingsLoader = textFiles(
+  `${VOCABULARY_DIR}/${POSTINGS_DIR}/`,
+  'postings',
+  parsePostings,
+);
 
 /**
  * An article's record from its Pagefind fragment, as `data()` gives it (its address under the
@@ -127,10 +124,7 @@ const FRAGMENTS_KEPT = 200;
 async function loadFragment(dir: string, id: string): Promise<PagefindRecord> {
   const response = await fetch(`${base}${dir}fragment/${id}.pf_fragment`);
   if (!response.ok) throw new Error(`The search could not load the fragment ${id}`);
-  const text = await response.text();
-  if (!text.startsWith(FRAGMENT_SIGNATURE))
-    throw new Error(`The fragment ${id} is not one this search can read`);
-  const record = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as PagefindRecord;
+  const record = parseFragment<PagefindRecord>(await response.text());
   // As Pagefind's `data()` gives it: under the folder above `pagefind/`, the site's base.
   const url = /^(https?:)?\/\//.test(record.url)
     ? record.url

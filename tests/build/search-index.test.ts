@@ -18,6 +18,7 @@ import {
 import {
   PARTS_MANIFEST,
   PART_DOCUMENTS,
+  parseFragment,
   publishedDay,
   type PartDocuments,
   type PartsManifest,
@@ -111,11 +112,7 @@ describe('the search index', () => {
           join(distDir, dirOf.get(posting.place)!, 'fragment', `${posting.id}.pf_fragment`),
         );
         // The record says the word (any form of it) as often as the posting counts.
-        const text = JSON.parse(
-          gunzipSync(fragment).toString('utf8').slice('pagefind_dcd'.length),
-        ) as {
-          content: string;
-        };
+        const text = parseFragment<{ content: string }>(gunzipSync(fragment).toString('utf8'));
         const said = text.content
           .split(/\s+/)
           .filter((written) => wordForms(written).includes(word));
