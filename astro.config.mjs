@@ -9,6 +9,7 @@ import linkIntegrity from './src/integrations/link-integrity.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import devSearch from './src/integrations/dev-search.ts';
 import linkReport from './src/integrations/link-report.ts';
+import { keptOutput } from './src/integrations/kept-output.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { glossary } from './src/content/site-glossary.ts';
 import { useFasterChunkedWriter } from './src/content/chunked-store-writer.ts';
@@ -23,6 +24,8 @@ if (!useFasterChunkedWriter()) {
 }
 
 const lastmod = sitemapLastmod();
+// Unchanged pages stay in dist/ from one build to the next, known by their stamps unread.
+const kept = keptOutput();
 
 /** Builds of another content folder (tests, benchmarks) keep their own content cache. */
 const cacheDir =
@@ -51,6 +54,8 @@ export default defineConfig({
   },
   ...(cacheDir ? { cacheDir } : {}),
   integrations: [
+    // First: clears dist/ of what the build makes again, and then of the pages it no longer makes.
+    kept.first,
     lastmod.integration,
     sitemap({
       filter: (page) => !/\/(404|search)\/?$/.test(new URL(page).pathname),
@@ -62,6 +67,8 @@ export default defineConfig({
     linkIntegrity(),
     // Last: what this build did to readers' links, against the build before it (see the README).
     linkReport(),
+    // Last of all: the ledger of the pages this build left.
+    kept.last,
   ],
   security: {
     // A meta Content-Security-Policy on every page; Astro adds the hashes of what it inlines.

@@ -4,8 +4,9 @@
  * written; a page whose digest one of them took, and whose file has not changed since (its
  * stamp, `file-stamp.ts`), need not be read and hashed again by the other.
  *
- * Kept in this process's memory only. Across builds a page file's stamp says nothing: Astro's
- * incremental build empties dist/ and copies each page it keeps back (tests/build/warm-build.test.ts).
+ * Kept in this process's memory, and seeded from the last build's ledger by `kept-output.ts`,
+ * which leaves that build's pages in place: a page whose stamp is still the one the ledger has is
+ * the page the ledger's digest is of.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -38,4 +39,16 @@ export async function knownDigest(file: string): Promise<string | undefined> {
   if (!known) return undefined;
   const stamped = await stampOf(path);
   return stamped?.stamp === known.stamp ? known.digest : undefined;
+}
+
+/** Digests taken of files whose stamps were `stamp` (from the last build's ledger). */
+export function rememberDigests(
+  entries: Iterable<{ file: string; stamp: string; digest: string }>,
+): void {
+  for (const { file, stamp, digest } of entries) taken.set(resolve(file), { stamp, digest });
+}
+
+/** Every digest known in this process, by absolute path, with the stamp it holds for. */
+export function knownDigests(): ReadonlyMap<string, { stamp: string; digest: string }> {
+  return taken;
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,18 +10,21 @@ import { digestOf, knownDigest } from './built-files';
  * Ends `astro build` with the link report (src/lib/link-report.ts) against an earlier build:
  *
  * - the folder in `LINK_REPORT_SINCE`, when set (a copy of the deployed site, say);
- * - otherwise the article pages the output folder held before this build, which Astro empties
- *   as it starts: they are kept aside first, as hard links (no copy of the bytes), in the cache
- *   folder, and dropped once reported. A build that fails keeps them for the next one.
+ * - otherwise the last build's article pages, as this integration keeps them in the cache
+ *   folder (`pages/`): a copy of each, made when its bytes changed. (Not hard links: an
+ *   incremental build writes a changed page over the file it leaves in place, `kept-output.ts`,
+ *   and a link would change with it.)
  *
- * A first build, or one into a fresh folder, has no earlier build and prints nothing.
+ * A first build has no earlier build and prints nothing.
  *
  * Each build keeps its article pages' digests (`pages.json`; the search index has read and
- * hashed the pages already, `built-files.ts`), so the next one reads only the pages whose bytes
- * changed, not the whole archive twice. A build that fails leaves none: the next compares all.
+ * hashed the pages, or knew them from the last build, `built-files.ts`), so a build reads and
+ * copies only the pages whose bytes changed, not the whole archive. The digests and the copies
+ * are replaced only once the build is done: one that fails keeps the last ones for the next.
  */
 export default function linkReportIntegration(): AstroIntegration {
   let outDir = '';
+  let cacheDir = '';
   let keptDir = '';
   let digestsFile = '';
   /** The earlier build's article pages, by path, with their digests. */
@@ -31,32 +34,41 @@ export default function linkReportIntegration(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        keptDir = join(fileURLToPath(config.cacheDir), 'link-report', 'previous-build');
-        digestsFile = join(fileURLToPath(config.cacheDir), 'link-report', 'pages.json');
+        cacheDir = join(fileURLToPath(config.cacheDir), 'link-report');
+        keptDir = join(cacheDir, 'pages');
+        digestsFile = join(cacheDir, 'pages.json');
       },
       'astro:build:start': async () => {
-        earlierDigests = await readDigests(digestsFile);
-        await rm(digestsFile, { force: true });
-        if (process.env['LINK_REPORT_SINCE']) return;
-        const articles = join(outDir, 'articles');
-        if (!existsSync(articles)) return;
-        await rm(keptDir, { recursive: true, force: true });
-        await keepAside(articles, join(keptDir, 'articles'));
+        // The hard links older versions kept aside.
+        await rm(join(cacheDir, 'previous-build'), { recursive: true, force: true });
+        earlierDigests = existsSync(keptDir) ? await readDigests(digestsFile) : new Map();
       },
       'astro:build:done': async ({ logger }) => {
         const since = process.env['LINK_REPORT_SINCE'];
-        const earlier = since ? resolve(since) : keptDir;
         const digests = await pageDigests(outDir);
-        if (existsSync(earlier)) {
-          // Another folder's pages are not the ones the digests were kept from.
-          const unchanged = (path: string) =>
-            !since &&
-            earlierDigests.get(path) !== undefined &&
-            earlierDigests.get(path) === digests.get(path);
-          const reports = await linkReport(earlier, outDir, unchanged);
-          logger.info(`\n${formatLinkReport(reports, since ?? 'the previous build')}`);
-          if (!since) await rm(keptDir, { recursive: true, force: true });
-        } else if (since) logger.warn(`LINK_REPORT_SINCE=${since}: no such folder, no link report`);
+        const unchanged = (path: string) =>
+          earlierDigests.get(path) !== undefined && earlierDigests.get(path) === digests.get(path);
+        if (since) {
+          if (existsSync(resolve(since))) {
+            const reports = await linkReport(resolve(since), outDir);
+            logger.info(`\n${formatLinkReport(reports, since)}`);
+          } else logger.warn(`LINK_REPORT_SINCE=${since}: no such folder, no link report`);
+        } else if (earlierDigests.size > 0) {
+          const reports = await linkReport(keptDir, outDir, unchanged);
+          logger.info(`\n${formatLinkReport(reports, 'the previous build')}`);
+        }
+        // Without the digests, the copies are not known to be the last build's: a build stopped
+        // while copying leaves none, and the next one copies every page again.
+        await rm(digestsFile, { force: true });
+        if (earlierDigests.size === 0) await rm(keptDir, { recursive: true, force: true });
+        for (const path of earlierDigests.keys()) {
+          if (!digests.has(path)) await rm(join(keptDir, path), { recursive: true, force: true });
+        }
+        for (const path of digests.keys()) {
+          if (unchanged(path)) continue;
+          await mkdir(join(keptDir, path), { recursive: true });
+          await copyFile(join(outDir, path, 'index.html'), join(keptDir, path, 'index.html'));
+        }
         await mkdir(dirname(digestsFile), { recursive: true });
         await writeFile(digestsFile, JSON.stringify(Object.fromEntries(digests)));
       },
@@ -83,14 +95,4 @@ async function pageDigests(dist: string): Promise<Map<string, string>> {
     digests.set(path, (await knownDigest(file)) ?? digestOf(await readFile(file)));
   }
   return digests;
-}
-
-/** Hard-links every file of `from` into `to` (copies it where links are refused). */
-async function keepAside(from: string, to: string): Promise<void> {
-  for (const file of await readdir(from, { recursive: true, encoding: 'utf8' })) {
-    if (!file.endsWith('.html')) continue;
-    const target = join(to, file);
-    await mkdir(dirname(target), { recursive: true });
-    await link(join(from, file), target).catch(() => copyFile(join(from, file), target));
-  }
 }

@@ -26,7 +26,7 @@ import {
   type PartsManifest,
 } from '../lib/search-parts';
 import { VOCABULARY_DIR } from '../lib/search-words';
-import { digestOf, readDigested } from './built-files';
+import { digestOf, knownDigest, readDigested } from './built-files';
 import { SearchCache, partCodeDigest, recordCodeDigest, type PartSummary } from './search-cache';
 import { articleRecord, recordTerms, type SearchRecord } from './search-records';
 
@@ -51,6 +51,12 @@ async function builtPages(distDir: string): Promise<string[]> {
     .sort();
 }
 
+/** How many built pages a walk over them read, and how many of those it parsed into records. */
+export interface PagesTaken {
+  read: number;
+  parsed: number;
+}
+
 /** A built article page, as the index is cut by it: where it is, its address and date. */
 interface ArticlePage {
   /** Its path in dist/. */
@@ -68,40 +74,48 @@ interface ArticlePage {
  * Each page is read while the one before is handled. Without a `cache`, every page is parsed.
  * With one, a page whose HTML the cache has seen is not parsed, and its record is not even read
  * when the cache's record index sums it up (its address and date: all the cut into parts
- * needs); the others are parsed and kept there. Returns how many pages were parsed.
+ * needs); the others are parsed and kept there. Returns how many pages were read and parsed.
  *
- * Every page is still read and hashed: an incremental build's dist/ is emptied and each page it
- * keeps is copied back (`copyFile`), so a page file's stamp (`file-stamp.ts`) is new on every
- * build and says nothing about its bytes (tests/build/warm-build.test.ts pins that). The digests
- * are left for the link check, which then need not read the pages again (`built-files.ts`).
+ * A page whose digest is known unread (`built-files.ts`: the last build's, for a page left in
+ * place by `kept-output.ts`) and whose summary is in the record index is not read at all. The
+ * digests of the pages read are left for the link check, which then need not read them again.
  */
 async function forEachArticlePage(
   distDir: string,
   findNames: ReturnType<typeof nameMatcher>,
   onPage: (page: ArticlePage) => void | Promise<void>,
   cache?: SearchCache,
-): Promise<number> {
+): Promise<PagesTaken> {
   const pages = await builtPages(distDir);
   await cache?.openRecordIndex();
-  const read = async (i: number) => {
+  const readPage = async (
+    i: number,
+  ): Promise<{ html: string | undefined; key: string | undefined }> => {
     const file = join(distDir, pages[i]!);
     if (!cache) return { html: await readFile(file, 'utf8'), key: undefined };
+    const known = await knownDigest(file);
+    if (known !== undefined && cache.summary(cache.recordKey(known)) !== undefined) {
+      return { html: undefined, key: cache.recordKey(known) };
+    }
     const { bytes, digest } = await readDigested(file);
+    read++;
     return { html: bytes.toString('utf8'), key: cache.recordKey(digest) };
   };
-  let next = pages.length > 0 ? read(0) : undefined;
+  let read = 0;
+  let next = pages.length > 0 ? readPage(0) : undefined;
   let parsed = 0;
   try {
     for (let i = 0; i < pages.length; i++) {
       const page = pages[i]!;
       const { html, key } = await next!;
-      next = i + 1 < pages.length ? read(i + 1) : undefined;
+      next = i + 1 < pages.length ? readPage(i + 1) : undefined;
       let summary = key === undefined ? undefined : cache!.summary(key);
       let record: SearchRecord | null | undefined;
       if (summary === undefined) {
         record = key === undefined ? undefined : await cache!.record(key);
         if (record === undefined) {
-          record = articleRecord(html, findNames) ?? null;
+          record = articleRecord(html ?? (await readFile(join(distDir, page), 'utf8')), findNames);
+          record ??= null;
           parsed++;
           if (key !== undefined) await cache!.saveRecord(key, record);
         }
@@ -115,7 +129,7 @@ async function forEachArticlePage(
     next?.catch(() => {});
   }
   await cache?.writeRecordIndex();
-  return parsed;
+  return { parsed, read: cache ? read : pages.length };
 }
 
 /**
@@ -143,14 +157,14 @@ async function recordOf(
 
 /**
  * Reads every built article page into its record and hands it to `onRecord` (with its cache key),
- * in a stable order (see `forEachArticlePage` for `cache`). Returns how many pages were parsed.
+ * in a stable order (see `forEachArticlePage` for `cache`). Returns how many pages were read and parsed.
  */
 export async function forEachRecord(
   distDir: string,
   glossary: readonly GlossaryEntry[],
   onRecord: (record: SearchRecord, key: string | undefined) => void,
   cache?: SearchCache,
-): Promise<number> {
+): Promise<PagesTaken> {
   const findNames = nameMatcher(glossary);
   return forEachArticlePage(
     distDir,
@@ -165,10 +179,10 @@ export async function collectRecords(
   distDir: string,
   glossary: readonly GlossaryEntry[],
   cache?: SearchCache,
-): Promise<{ records: SearchRecord[]; parsed: number }> {
+): Promise<{ records: SearchRecord[] } & PagesTaken> {
   const records: SearchRecord[] = [];
-  const parsed = await forEachRecord(distDir, glossary, (record) => records.push(record), cache);
-  return { records, parsed };
+  const taken = await forEachRecord(distDir, glossary, (record) => records.push(record), cache);
+  return { records, ...taken };
 }
 
 const publishedOf = (record: SearchRecord) => ({
@@ -195,7 +209,7 @@ export function heldRecord(record: SearchRecord): RecordRef {
 }
 
 /**
- * Every built article page's `RecordRef`, in a stable order, and how many pages were parsed
+ * Every built article page's `RecordRef`, in a stable order, and how many pages were read and parsed
  * (see `forEachArticlePage` for `cache`). With a cache, no record is read until its part is
  * indexed: a part copied from the cache costs none of its records.
  */
@@ -203,10 +217,10 @@ export async function collectRecordRefs(
   distDir: string,
   glossary: readonly GlossaryEntry[],
   cache?: SearchCache,
-): Promise<{ records: RecordRef[]; parsed: number }> {
+): Promise<{ records: RecordRef[] } & PagesTaken> {
   const findNames = nameMatcher(glossary);
   const records: RecordRef[] = [];
-  const parsed = await forEachArticlePage(
+  const taken = await forEachArticlePage(
     distDir,
     findNames,
     (page) => {
@@ -223,7 +237,7 @@ export async function collectRecordRefs(
     },
     cache,
   );
-  return { records, parsed };
+  return { records, ...taken };
 }
 
 function fail(step: string, errors: string[]): never {
@@ -560,7 +574,7 @@ export default function searchIndex({
               `${pagefindVersion} ${partCodeDigest()}`,
             )
           : undefined;
-        const { records, parsed } = await collectRecordRefs(distDir, glossary, cache);
+        const { records, parsed, read } = await collectRecordRefs(distDir, glossary, cache);
         const { manifest, directory, reused } = await writeParts(
           distDir,
           records,
@@ -575,7 +589,7 @@ export default function searchIndex({
         );
         const bytes = await writeDirectory(distDir, directory);
         const kept = cache
-          ? ` (${parsed} pages parsed, ${reused} parts copied from the last build)`
+          ? ` (${read} pages read, ${parsed} parsed, ${reused} parts copied from the last build)`
           : '';
         logger.info(
           `indexed ${manifest.articles} articles in ${manifest.parts.length} parts of up to ${size}${kept}; word directory of ${directory.size} terms (${Math.round(bytes.terms / 1024)} KB), postings of the ${directory.posted} held by at most ${posted} articles (${Math.round(bytes.postings / 1024)} KB)`,

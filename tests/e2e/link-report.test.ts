@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -144,17 +144,21 @@ describe('npm run link-report, and the report at the end of npm run build', () =
     expect(before.output).not.toContain('Link report');
   });
 
-  it('keeps each article page’s digest for the next build, so it reads only the pages that changed', () => {
-    const kept = JSON.parse(
-      readFileSync(join(dirname(after.contentDir), 'cache', 'link-report', 'pages.json'), 'utf8'),
-    ) as Record<string, string>;
+  it('keeps each article page’s digest and a copy of it for the next build, so it reads only the pages that changed', () => {
+    const cache = join(dirname(after.contentDir), 'cache', 'link-report');
+    const kept = JSON.parse(readFileSync(join(cache, 'pages.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const path = `articles/${seedSlug}/`;
+    const page = readFileSync(join(after.distDir, path, 'index.html'));
     expect(Object.keys(kept)).toContain(path);
-    expect(kept[path]).toBe(
-      createHash('sha256')
-        .update(readFileSync(join(after.distDir, path, 'index.html')))
-        .digest('hex'),
-    );
+    expect(kept[path]).toBe(createHash('sha256').update(page).digest('hex'));
+    // The copy is of this build's page (the edited one), not a link to the file the next
+    // build writes over.
+    const copy = join(cache, 'pages', path, 'index.html');
+    expect(readFileSync(copy).equals(page)).toBe(true);
+    expect(statSync(copy).ino).not.toBe(statSync(join(after.distDir, path, 'index.html')).ino);
   });
 
   it('runs from the command line, and exits 0 whatever it finds', () => {

@@ -1,0 +1,176 @@
+/**
+ * Leaves an incremental build's unchanged pages in place, so that a page file's stamp
+ * (`file-stamp.ts`) can stand for its bytes from one build to the next.
+ *
+ * By default Astro empties dist/ before a build and copies each page it keeps back from its cache,
+ * so every page file is new and must be read and hashed to learn that it did not change: 20,000
+ * pages on every publish. Astro does not empty dist/ when Vite's `build.emptyOutDir` is false,
+ * and then keeps a page that is already in dist/ where it is (`astro/dist/core/build/generate.js`,
+ * pinned by tests/build/warm-build.test.ts). That is only right on a dist/ that the last build
+ * with this cache left as it was, so:
+ *
+ * - at `astro:build:start`, when every page in dist/ still has the stamp the ledger of the last
+ *   build says, everything but the pages is removed (all of it is made again: bundles, copies,
+ *   the index); otherwise everything is, as Astro would;
+ * - when the pages are written (`first`, before any integration reads them), each page the build
+ *   did not make (a removed article's, say) is removed;
+ * - at the very end (`last`), the ledger is written: each page's stamp, with its digest where
+ *   this build took one (`built-files.ts`), so that the next build knows it unread.
+ *
+ * A build that fails leaves no ledger, so the next one starts from an empty dist/.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { knownDigests, rememberDigests } from './built-files';
+import { stampOf } from './file-stamp';
+
+/** A page in dist/ by its path, with its stamp and, when known, its digest. */
+type LedgerEntry = [page: string, stamp: string, digest: string | null];
+
+interface Ledger {
+  outDir: string;
+  pages: LedgerEntry[];
+}
+
+/** Every `.html` file under `dir`, as paths relative to it with `/`, sorted. */
+async function pagesUnder(dir: string): Promise<string[]> {
+  let files: string[];
+  try {
+    files = await readdir(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return files
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => file.split(sep).join('/'))
+    .sort();
+}
+
+async function readLedger(file: string, outDir: string): Promise<Ledger | undefined> {
+  try {
+    const ledger = JSON.parse(await readFile(file, 'utf8')) as Ledger;
+    return ledger.outDir === outDir && Array.isArray(ledger.pages) ? ledger : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether dist/ holds exactly the pages the ledger names, each with the stamp it had then: then
+ * nothing but the last build touched them.
+ */
+async function unchangedSince(ledger: Ledger, outDir: string): Promise<boolean> {
+  const pages = await pagesUnder(outDir);
+  if (pages.length !== ledger.pages.length) return false;
+  for (const [i, [page, stamp]] of ledger.pages.entries()) {
+    if (pages[i] !== page) return false;
+    if ((await stampOf(join(outDir, page)))?.stamp !== stamp) return false;
+  }
+  return true;
+}
+
+/** Removes what `keep` does not keep under `dir`, and the folders left empty; `.git` stays. */
+async function removeUnder(dir: string, keep: (file: string) => boolean): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.name === '.git') continue;
+    if (entry.isDirectory()) {
+      await removeUnder(path, keep);
+      await rmdir(path).catch(() => {});
+    } else if (!keep(path)) {
+      await rm(path, { force: true });
+    }
+  }
+}
+
+export function keptOutput(): { first: AstroIntegration; last: AstroIntegration } {
+  let outDir = '';
+  let ledgerFile = '';
+  /** Each page's stamp when the build started, for those left in place. */
+  let stampsAtStart = new Map<string, string>();
+  const first: AstroIntegration = {
+    name: 'kept-output',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = resolve(fileURLToPath(config.outDir));
+        const name = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
+        ledgerFile = join(fileURLToPath(config.cacheDir), 'kept-output', `${name}.json`);
+      },
+      'astro:build:start': async ({ logger }) => {
+        const ledger = await readLedger(ledgerFile, outDir);
+        // From here until the build ends, dist/ is not what the ledger says.
+        await rm(ledgerFile, { force: true });
+        stampsAtStart = new Map();
+        if (ledger && (await unchangedSince(ledger, outDir))) {
+          const pages = new Set(ledger.pages.map(([page]) => join(outDir, page)));
+          await removeUnder(outDir, (file) => pages.has(file));
+          rememberDigests(
+            ledger.pages.flatMap(([page, stamp, digest]) =>
+              digest ? [{ file: join(outDir, page), stamp, digest }] : [],
+            ),
+          );
+          for (const [page, stamp] of ledger.pages) stampsAtStart.set(join(outDir, page), stamp);
+          logger.info(`${ledger.pages.length} pages of the last build left in place`);
+        } else {
+          await removeUnder(outDir, () => false);
+        }
+      },
+      'astro:build:done': async ({ assets }) => {
+        // What this build made; a page it made in place has the stamp it had, so both count.
+        const made = new Set<string>();
+        for (const urls of assets.values()) for (const url of urls) made.add(fileURLToPath(url));
+        const stale = async (file: string) =>
+          !made.has(file) && (await stampOf(file))?.stamp === stampsAtStart.get(file);
+        for (const file of stampsAtStart.keys()) {
+          if (await stale(file)) {
+            await rm(file, { force: true });
+            await removeEmptyParents(dirname(file), outDir);
+          }
+        }
+      },
+    },
+  };
+  const last: AstroIntegration = {
+    name: 'kept-output-ledger',
+    hooks: {
+      'astro:build:done': async () => {
+        const digests = knownDigests();
+        const pages: LedgerEntry[] = [];
+        for (const page of await pagesUnder(outDir)) {
+          const file = join(outDir, page);
+          const stamped = await stampOf(file);
+          if (!stamped) continue;
+          const known = digests.get(file);
+          pages.push([page, stamped.stamp, known?.stamp === stamped.stamp ? known.digest : null]);
+        }
+        await mkdir(dirname(ledgerFile), { recursive: true });
+        await writeFile(ledgerFile, JSON.stringify({ outDir, pages } satisfies Ledger));
+      },
+    },
+  };
+  return { first, last };
+}
+
+/** Removes `dir` and its parents up to (not including) `root` while they are empty. */
+async function removeEmptyParents(dir: string, root: string): Promise<void> {
+  while (dir.startsWith(root + sep)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+    dir = dirname(dir);
+  }
+}
