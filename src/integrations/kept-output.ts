@@ -25,6 +25,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { knownDigests, rememberDigests } from './built-files';
+import { eachLimited } from './each-limited';
 import { stampOf } from './file-stamp';
 
 /** A page in dist/ by its path, with its stamp and, when known, its digest. */
@@ -58,6 +59,9 @@ async function readLedger(file: string, outDir: string): Promise<Ledger | undefi
   }
 }
 
+/** File system calls at once: enough to keep the disk busy, few enough for any open-file limit. */
+const AT_ONCE = 64;
+
 /**
  * Whether dist/ holds exactly the pages the ledger names, each with the stamp it had then: then
  * nothing but the last build touched them.
@@ -65,31 +69,34 @@ async function readLedger(file: string, outDir: string): Promise<Ledger | undefi
 async function unchangedSince(ledger: Ledger, outDir: string): Promise<boolean> {
   const pages = await pagesUnder(outDir);
   if (pages.length !== ledger.pages.length) return false;
-  for (const [i, [page, stamp]] of ledger.pages.entries()) {
-    if (pages[i] !== page) return false;
-    if ((await stampOf(join(outDir, page)))?.stamp !== stamp) return false;
-  }
-  return true;
+  if (ledger.pages.some(([page], i) => pages[i] !== page)) return false;
+  let same = true;
+  await eachLimited(ledger.pages, AT_ONCE, async ([page, stamp]) => {
+    if (same && (await stampOf(join(outDir, page)))?.stamp !== stamp) same = false;
+  });
+  return same;
 }
 
-/** Removes what `keep` does not keep under `dir`, and the folders left empty; `.git` stays. */
+/** Removes the files under `dir` that `keep` does not keep, and the folders left empty; `.git` stays. */
 async function removeUnder(dir: string, keep: (file: string) => boolean): Promise<void> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch {
     return;
   }
+  const files: string[] = [];
+  const folders: string[] = [];
   for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.name === '.git') continue;
-    if (entry.isDirectory()) {
-      await removeUnder(path, keep);
-      await rmdir(path).catch(() => {});
-    } else if (!keep(path)) {
-      await rm(path, { force: true });
-    }
+    const path = join(entry.parentPath, entry.name);
+    if (path === join(dir, '.git') || path.startsWith(join(dir, '.git') + sep)) continue;
+    if (entry.isDirectory()) folders.push(path);
+    else if (!keep(path)) files.push(path);
   }
+  await eachLimited(files, AT_ONCE, (file) => rm(file, { force: true }));
+  // Deepest first, so that a folder's emptied folders are gone before it is tried.
+  folders.sort((a, b) => b.length - a.length);
+  for (const folder of folders) await rmdir(folder).catch(() => {});
 }
 
 export function keptOutput(): { first: AstroIntegration; last: AstroIntegration } {
@@ -133,12 +140,11 @@ export function keptOutput(): { first: AstroIntegration; last: AstroIntegration 
         for (const urls of assets.values()) for (const url of urls) made.add(fileURLToPath(url));
         const stale = async (file: string) =>
           !made.has(file) && (await stampOf(file))?.stamp === stampsAtStart.get(file);
-        for (const file of stampsAtStart.keys()) {
-          if (await stale(file)) {
-            await rm(file, { force: true });
-            await removeEmptyParents(dirname(file), outDir);
-          }
-        }
+        await eachLimited([...stampsAtStart.keys()], AT_ONCE, async (file) => {
+          if (!(await stale(file))) return;
+          await rm(file, { force: true });
+          await removeEmptyParents(dirname(file), outDir);
+        });
       },
     },
   };
@@ -147,14 +153,17 @@ export function keptOutput(): { first: AstroIntegration; last: AstroIntegration 
     hooks: {
       'astro:build:done': async () => {
         const digests = knownDigests();
-        const pages: LedgerEntry[] = [];
-        for (const page of await pagesUnder(outDir)) {
-          const file = join(outDir, page);
+        const found = await pagesUnder(outDir);
+        const entries: (LedgerEntry | undefined)[] = new Array(found.length);
+        await eachLimited([...found.keys()], AT_ONCE, async (i) => {
+          const file = join(outDir, found[i]!);
           const stamped = await stampOf(file);
-          if (!stamped) continue;
+          if (!stamped) return;
           const known = digests.get(file);
-          pages.push([page, stamped.stamp, known?.stamp === stamped.stamp ? known.digest : null]);
-        }
+          const digest = known?.stamp === stamped.stamp ? known.digest : null;
+          entries[i] = [found[i]!, stamped.stamp, digest];
+        });
+        const pages = entries.filter((entry) => entry !== undefined);
         await mkdir(dirname(ledgerFile), { recursive: true });
         await writeFile(ledgerFile, JSON.stringify({ outDir, pages } satisfies Ledger));
       },

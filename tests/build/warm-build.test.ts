@@ -188,6 +188,8 @@ beforeAll(async () => {
       },
     ]),
   );
+  // A file no build makes (an old bundle, say): gone after the rebuild, which leaves pages only.
+  writeFileSync(join(cold.distDir, '_astro', 'left-over.js'), '');
   warm = await buildAgain(cold, smallParts);
   expect(warm.exitCode, warm.output).toBe(0);
   // The same content, built from nothing.

@@ -96,6 +96,17 @@ describe('the search cache’s record index', () => {
     const plain = await collectRecords(dist, glossary);
     await collectRecords(dist, glossary, new SearchCache(cacheDir, 'c', '1'));
     const cached = await collectRecords(dist, glossary, new SearchCache(cacheDir, 'c', '1'));
-    expect(cached).toEqual({ records: plain.records, parsed: 0 });
+    expect(cached).toEqual({ records: plain.records, parsed: 0, read: 3 });
+  });
+
+  it('reads no page whose digest is known unread and whose record the index sums up', async () => {
+    const { dist, cacheDir } = site();
+    // Older than a tick of the file system's clock, so that their digests are kept (file-stamp.ts).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const first = await collectRecordRefs(dist, glossary, new SearchCache(cacheDir, 'c', '1'));
+    expect(first.read).toBe(3);
+    const again = await collectRecordRefs(dist, glossary, new SearchCache(cacheDir, 'c', '1'));
+    expect(again).toMatchObject({ read: 0, parsed: 0 });
+    expect(again.records.map(({ url }) => url)).toEqual(first.records.map(({ url }) => url));
   });
 });
