@@ -19,8 +19,8 @@
  *
  * A build that fails leaves no ledger, so the next one starts from an empty dist/.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -77,22 +77,55 @@ async function unchangedSince(ledger: Ledger, outDir: string): Promise<boolean> 
   return same;
 }
 
-/** Removes the files under `dir` that `keep` does not keep, and the folders left empty; `.git` stays. */
-async function removeUnder(dir: string, keep: (file: string) => boolean): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return;
+/**
+ * Removes the files under `dir` that `keep` does not keep, and the folders left empty; `.git`
+ * stays. A folder that holds no file to keep is moved whole into `trash` (a folder on the same
+ * file system, emptied later: see `emptyTrash`), so that the tens of thousands of index files a
+ * build makes again cost one rename here; the rest are removed one by one.
+ */
+async function removeUnder(
+  dir: string,
+  keep: (file: string) => boolean,
+  kept: readonly string[],
+  trash: string,
+): Promise<void> {
+  const holding = new Set<string>();
+  for (const file of kept) {
+    for (let folder = dirname(file); folder.startsWith(dir + sep); folder = dirname(folder)) {
+      if (holding.has(folder)) break;
+      holding.add(folder);
+    }
   }
+  let moved = 0;
   const files: string[] = [];
   const folders: string[] = [];
-  for (const entry of entries) {
-    const path = join(entry.parentPath, entry.name);
-    if (path === join(dir, '.git') || path.startsWith(join(dir, '.git') + sep)) continue;
-    if (entry.isDirectory()) folders.push(path);
-    else if (!keep(path)) files.push(path);
-  }
+  const walk = async (folder: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (path === join(dir, '.git')) continue;
+      if (!entry.isDirectory()) {
+        if (!keep(path)) files.push(path);
+        continue;
+      }
+      if (!holding.has(path)) {
+        await mkdir(trash, { recursive: true });
+        const movedAway = await rename(path, join(trash, String(moved++))).then(
+          () => true,
+          () => false, // Another file system: removed one by one.
+        );
+        if (movedAway) continue;
+      }
+      folders.push(path);
+      await walk(path);
+    }
+  };
+  await walk(dir);
   await eachLimited(files, AT_ONCE, (file) => rm(file, { force: true }));
   // Deepest first, so that a folder's emptied folders are gone before it is tried.
   folders.sort((a, b) => b.length - a.length);
@@ -102,6 +135,9 @@ async function removeUnder(dir: string, keep: (file: string) => boolean): Promis
 export function keptOutput(): { first: AstroIntegration; last: AstroIntegration } {
   let outDir = '';
   let ledgerFile = '';
+  /** Where what a build makes again is moved before it is removed. */
+  let trashRoot = '';
+  let emptying: Promise<void> = Promise.resolve();
   /** Each page's stamp when the build started, for those left in place. */
   let stampsAtStart = new Map<string, string>();
   const first: AstroIntegration = {
@@ -114,15 +150,18 @@ export function keptOutput(): { first: AstroIntegration; last: AstroIntegration 
         outDir = resolve(fileURLToPath(config.outDir));
         const name = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
         ledgerFile = join(fileURLToPath(config.cacheDir), 'kept-output', `${name}.json`);
+        trashRoot = join(fileURLToPath(config.cacheDir), 'kept-output', 'trash');
       },
       'astro:build:start': async ({ logger }) => {
         const ledger = await readLedger(ledgerFile, outDir);
         // From here until the build ends, dist/ is not what the ledger says.
         await rm(ledgerFile, { force: true });
         stampsAtStart = new Map();
+        // Whatever a failed build left in the trash goes with this build's.
+        const trash = join(trashRoot, randomUUID());
         if (ledger && (await unchangedSince(ledger, outDir))) {
           const pages = new Set(ledger.pages.map(([page]) => join(outDir, page)));
-          await removeUnder(outDir, (file) => pages.has(file));
+          await removeUnder(outDir, (file) => pages.has(file), [...pages], trash);
           rememberDigests(
             ledger.pages.flatMap(([page, stamp, digest]) =>
               digest ? [{ file: join(outDir, page), stamp, digest }] : [],
@@ -131,8 +170,12 @@ export function keptOutput(): { first: AstroIntegration; last: AstroIntegration 
           for (const [page, stamp] of ledger.pages) stampsAtStart.set(join(outDir, page), stamp);
           logger.info(`${ledger.pages.length} pages of the last build left in place`);
         } else {
-          await removeUnder(outDir, () => false);
+          await removeUnder(outDir, () => false, [], trash);
         }
+        // Emptied while the build goes on (Vite's bundle is mostly work for the processor, this
+        // for the disk); the build waits for it before it ends.
+        emptying = rm(trashRoot, { recursive: true, force: true });
+        emptying.catch(() => {});
       },
       'astro:build:done': async ({ assets }) => {
         // What this build made; a page it made in place has the stamp it had, so both count.
@@ -152,6 +195,7 @@ export function keptOutput(): { first: AstroIntegration; last: AstroIntegration 
     name: 'kept-output-ledger',
     hooks: {
       'astro:build:done': async () => {
+        await emptying;
         const digests = knownDigests();
         const found = await pagesUnder(outDir);
         const entries: (LedgerEntry | undefined)[] = new Array(found.length);
