@@ -21,7 +21,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { knownDigests, rememberDigests } from './built-files';
@@ -36,17 +36,34 @@ interface Ledger {
   pages: LedgerEntry[];
 }
 
-/** Every `.html` file under `dir`, as paths relative to it with `/`, sorted. */
-async function pagesUnder(dir: string): Promise<string[]> {
-  let files: string[];
+/** Everything under a folder (a top-level `.git` left out), as absolute paths. */
+interface Listing {
+  files: string[];
+  folders: string[];
+}
+
+async function listUnder(dir: string): Promise<Listing> {
+  const listing: Listing = { files: [], folders: [] };
+  let entries;
   try {
-    files = await readdir(dir, { recursive: true, encoding: 'utf8' });
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch {
-    return [];
+    return listing;
   }
+  const git = join(dir, '.git');
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name);
+    if (path === git || path.startsWith(git + sep)) continue;
+    (entry.isDirectory() ? listing.folders : listing.files).push(path);
+  }
+  return listing;
+}
+
+/** The `.html` files of a listing of `dir`, as paths relative to it with `/`, sorted. */
+function pagesOf(dir: string, { files }: Listing): string[] {
   return files
     .filter((file) => file.endsWith('.html'))
-    .map((file) => file.split(sep).join('/'))
+    .map((file) => relative(dir, file).split(sep).join('/'))
     .sort();
 }
 
@@ -63,11 +80,10 @@ async function readLedger(file: string, outDir: string): Promise<Ledger | undefi
 const AT_ONCE = 64;
 
 /**
- * Whether dist/ holds exactly the pages the ledger names, each with the stamp it had then: then
- * nothing but the last build touched them.
+ * Whether dist/ holds exactly the pages the ledger names (`pages`, as `pagesOf` lists them),
+ * each with the stamp it had then: then nothing but the last build touched them.
  */
-async function unchangedSince(ledger: Ledger, outDir: string): Promise<boolean> {
-  const pages = await pagesUnder(outDir);
+async function unchangedSince(ledger: Ledger, outDir: string, pages: string[]): Promise<boolean> {
   if (pages.length !== ledger.pages.length) return false;
   if (ledger.pages.some(([page], i) => pages[i] !== page)) return false;
   let same = true;
@@ -78,56 +94,41 @@ async function unchangedSince(ledger: Ledger, outDir: string): Promise<boolean> 
 }
 
 /**
- * Removes the files under `dir` that `keep` does not keep, and the folders left empty; `.git`
- * stays. A folder that holds no file to keep is moved whole into `trash` (a folder on the same
- * file system, emptied later: see `emptyTrash`), so that the tens of thousands of index files a
- * build makes again cost one rename here; the rest are removed one by one.
+ * Removes what `listing` found under `dir` but the files in `kept`, and the folders left empty.
+ * A folder that holds no kept file is moved whole into `trash` (a folder on the same file
+ * system, emptied while the build goes on), so that the tens of thousands of index files a build
+ * makes again cost one rename here; the rest are removed one by one.
  */
 async function removeUnder(
   dir: string,
-  keep: (file: string) => boolean,
-  kept: readonly string[],
+  listing: Listing,
+  kept: ReadonlySet<string>,
   trash: string,
 ): Promise<void> {
-  const holding = new Set<string>();
+  /** The folders gone through file by file: those that hold a kept file, and `dir`. */
+  const opened = new Set([dir]);
   for (const file of kept) {
-    for (let folder = dirname(file); folder.startsWith(dir + sep); folder = dirname(folder)) {
-      if (holding.has(folder)) break;
-      holding.add(folder);
+    let folder = dirname(file);
+    for (; folder.startsWith(dir + sep) && !opened.has(folder); folder = dirname(folder)) {
+      opened.add(folder);
     }
   }
   let moved = 0;
-  const files: string[] = [];
-  const folders: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (path === join(dir, '.git')) continue;
-      if (!entry.isDirectory()) {
-        if (!keep(path)) files.push(path);
-        continue;
-      }
-      if (!holding.has(path)) {
-        await mkdir(trash, { recursive: true });
-        const movedAway = await rename(path, join(trash, String(moved++))).then(
-          () => true,
-          () => false, // Another file system: removed one by one.
-        );
-        if (movedAway) continue;
-      }
-      folders.push(path);
-      await walk(path);
-    }
-  };
-  await walk(dir);
+  // Shallowest first: a folder moved away takes the folders under it along.
+  for (const folder of [...listing.folders].sort((a, b) => a.length - b.length)) {
+    if (opened.has(folder) || !opened.has(dirname(folder))) continue;
+    await mkdir(trash, { recursive: true });
+    const movedAway = await rename(folder, join(trash, String(moved++))).then(
+      () => true,
+      () => false,
+    );
+    // On another file system: removed file by file.
+    if (!movedAway) opened.add(folder);
+  }
+  const files = listing.files.filter((file) => opened.has(dirname(file)) && !kept.has(file));
   await eachLimited(files, AT_ONCE, (file) => rm(file, { force: true }));
   // Deepest first, so that a folder's emptied folders are gone before it is tried.
+  const folders = [...opened].filter((folder) => folder !== dir);
   folders.sort((a, b) => b.length - a.length);
   for (const folder of folders) await rmdir(folder).catch(() => {});
 }
@@ -159,9 +160,10 @@ export function keptOutput(): { first: AstroIntegration; last: AstroIntegration 
         stampsAtStart = new Map();
         // Whatever a failed build left in the trash goes with this build's.
         const trash = join(trashRoot, randomUUID());
-        if (ledger && (await unchangedSince(ledger, outDir))) {
-          const pages = new Set(ledger.pages.map(([page]) => join(outDir, page)));
-          await removeUnder(outDir, (file) => pages.has(file), [...pages], trash);
+        const listing = await listUnder(outDir);
+        if (ledger && (await unchangedSince(ledger, outDir, pagesOf(outDir, listing)))) {
+          const kept = new Set(ledger.pages.map(([page]) => join(outDir, page)));
+          await removeUnder(outDir, listing, kept, trash);
           rememberDigests(
             ledger.pages.flatMap(([page, stamp, digest]) =>
               digest ? [{ file: join(outDir, page), stamp, digest }] : [],
@@ -170,7 +172,7 @@ export function keptOutput(): { first: AstroIntegration; last: AstroIntegration 
           for (const [page, stamp] of ledger.pages) stampsAtStart.set(join(outDir, page), stamp);
           logger.info(`${ledger.pages.length} pages of the last build left in place`);
         } else {
-          await removeUnder(outDir, () => false, [], trash);
+          await removeUnder(outDir, listing, new Set(), trash);
         }
         // Emptied while the build goes on (Vite's bundle is mostly work for the processor, this
         // for the disk); the build waits for it before it ends.
@@ -197,7 +199,7 @@ export function keptOutput(): { first: AstroIntegration; last: AstroIntegration 
       'astro:build:done': async () => {
         await emptying;
         const digests = knownDigests();
-        const found = await pagesUnder(outDir);
+        const found = pagesOf(outDir, await listUnder(outDir));
         const entries: (LedgerEntry | undefined)[] = new Array(found.length);
         await eachLimited([...found.keys()], AT_ONCE, async (i) => {
           const file = join(outDir, found[i]!);

@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { articlePages, formatLinkReport, linkReport } from '../lib/link-report';
-import { digestOf, knownDigest } from './built-files';
+import { knownDigest, readDigested } from './built-files';
+import { eachLimited } from './each-limited';
 
 /**
  * Ends `astro build` with the link report (src/lib/link-report.ts) against an earlier build:
@@ -89,10 +90,11 @@ async function readDigests(file: string): Promise<Map<string, string>> {
 
 /** Each article page of `dist` by its path (`articles/<id>/`), with the digest of its bytes. */
 async function pageDigests(dist: string): Promise<Map<string, string>> {
-  const digests = new Map<string, string>();
-  for (const path of await articlePages(dist)) {
-    const file = join(dist, path, 'index.html');
-    digests.set(path, (await knownDigest(file)) ?? digestOf(await readFile(file)));
-  }
-  return digests;
+  const paths = await articlePages(dist);
+  const digests = new Array<string>(paths.length);
+  await eachLimited([...paths.keys()], 64, async (i) => {
+    const file = join(dist, paths[i]!, 'index.html');
+    digests[i] = (await knownDigest(file)) ?? (await readDigested(file)).digest;
+  });
+  return new Map(paths.map((path, i) => [path, digests[i]!]));
 }

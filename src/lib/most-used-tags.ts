@@ -14,7 +14,10 @@ export function mostUsedTags(
   shown: number,
   keyOf: (tag: string) => string,
 ): { name: string; articles: number }[] {
-  const newestYear = Math.max(...articles.map(({ published }) => published.getUTCFullYear()));
+  // A loop, not `Math.max(...)`: an archive can hold more articles than a call takes arguments.
+  let newestYear = -Infinity;
+  for (const { published } of articles)
+    newestYear = Math.max(newestYear, published.getUTCFullYear());
   const settled = articles.filter(({ published }) => published.getUTCFullYear() < newestYear);
   const byTag = new Map<string, { name: string; articles: number }>();
   for (const article of settled.length > 0 ? settled : articles) {
