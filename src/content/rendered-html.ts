@@ -1,19 +1,22 @@
 /**
- * Rendered article bodies kept on disk, beside Astro's content store instead of inside it.
+ * Rendered articles kept on disk, beside Astro's content store instead of inside it.
  *
  * Astro's content layer keeps every article's rendered HTML in its store, and a build holds the
  * store in memory several times over (as loaded, as bundled chunks, as read back to render
- * pages). At 20,000 articles the build ran out of V8's 4 GB heap after indexing. Here the
- * Markdown renderer's HTML goes to a file named by the article and a digest of its source
- * (`<cache>/article-html/`), and the store keeps only the file's name with the headings and
- * the plugins' frontmatter. The article page reads its body back (`readRenderedHtml`) while
- * it is rendered, so one article's HTML is in memory at a time. Unchanged articles keep their
- * file from build to build, as they keep their store entry.
+ * pages). At 20,000 articles the build ran out of V8's 4 GB heap after indexing. Here what only
+ * the article's own page shows of a render (its HTML, headings and names: `PageRender`) goes to
+ * a file named by the article and a digest of what it holds (`<cache>/article-html/`), and the
+ * store keeps only the file's name with the rest of the metadata (reading time, pictures). The
+ * store is read, written and bundled whole on every build, so what it holds costs every build;
+ * the file is read only when its page is rendered, one at a time (`readPageRender`). Unchanged
+ * articles keep their file from build to build, as they keep their store entry.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { MarkdownHeading } from 'astro';
+import type { NameMentions } from '../markdown/rehype-glossary-names';
 import { missingImageFile } from './local-images';
 
 /** What a Markdown render gives Astro's store (Astro's `RenderedContent`). */
@@ -22,17 +25,31 @@ export interface Rendered {
   metadata?: Record<string, unknown>;
 }
 
-/** The metadata key that names an article's HTML file. */
+/** The metadata key that names an article's render file. */
 const HTML_FILE = 'htmlFile';
+
+/**
+ * What only the article's own page shows of its render: its headings (the table of contents)
+ * and where each name is mentioned (the plugins' `names`). They are most of a render's
+ * metadata, and no other page reads them, so they wait in the render's file with the HTML
+ * instead of in the store, which every build reads, writes and bundles whole.
+ */
+export interface PageRender {
+  html: string;
+  headings: MarkdownHeading[];
+  names: NameMentions;
+}
 
 export function renderedHtmlDir(cacheDir: URL): string {
   return fileURLToPath(new URL('./article-html/', cacheDir));
 }
 
 /**
- * Writes a render's HTML to its file in `dir` and gives what the store keeps instead: the
- * file's name in the metadata. Astro publishes the pictures beside the article (the page
- * renders them through `render()`); a picture whose file is missing stops the load here.
+ * Writes a render's HTML, headings and names to its file in `dir` and gives what the store
+ * keeps instead: the rest of the metadata, and the file's name. The file is named by a digest
+ * of what it holds, so an article's page key (page-keys.ts), which digests the metadata, changes
+ * with it. Astro publishes the pictures beside the article (the page renders them through
+ * `render()`); a picture whose file is missing stops the load here.
  */
 export async function keepHtmlInFile(
   rendered: Rendered,
@@ -44,15 +61,28 @@ export async function keepHtmlInFile(
     const missing = missingImageFile(entry.filePath, String(src));
     if (missing) throw new Error(missing);
   }
+  const { headings, frontmatter, ...rest } = withoutSourceFrontmatter(
+    rendered.metadata,
+    entry.frontmatterKeys,
+  );
+  const { names, ...added } = (frontmatter ?? {}) as Record<string, unknown>;
+  const page: PageRender = {
+    html: rendered.html,
+    headings: (headings ?? []) as MarkdownHeading[],
+    names: (names ?? {}) as NameMentions,
+  };
+  const text = JSON.stringify(page);
   const name = createHash('sha256')
-    .update(`${entry.id}\n${entry.digest}\n${rendered.html}`)
+    .update(`${entry.id}\n${entry.digest}\n${text}`)
     .digest('hex')
     .slice(0, 24);
-  const file = `${dir}/${name}.html`;
+  const file = `${dir}/${name}.json`;
   await mkdir(dir, { recursive: true });
-  await writeFile(file, rendered.html);
-  const metadata = withoutSourceFrontmatter(rendered.metadata, entry.frontmatterKeys);
-  return { html: '', metadata: { ...metadata, [HTML_FILE]: file } };
+  await writeFile(file, text);
+  return {
+    html: '',
+    metadata: { ...rest, ...(frontmatter ? { frontmatter: added } : {}), [HTML_FILE]: file },
+  };
 }
 
 /**
@@ -84,16 +114,29 @@ export function removeUnusedHtml(dir: string, used: Iterable<Rendered | undefine
   }
 }
 
-/** An article's rendered body: from its file, or from the store when it holds the HTML itself. */
-export async function readRenderedHtml(rendered: Rendered | undefined): Promise<string> {
+/**
+ * An article's render as its page shows it: from its file, or from the store when it holds the
+ * render itself.
+ */
+export async function readPageRender(rendered: Rendered | undefined): Promise<PageRender> {
   const file = rendered?.metadata?.[HTML_FILE];
-  if (typeof file !== 'string') return rendered?.html ?? '';
+  if (typeof file !== 'string') {
+    const metadata = rendered?.metadata ?? {};
+    const frontmatter = (metadata['frontmatter'] ?? {}) as Record<string, unknown>;
+    return {
+      html: rendered?.html ?? '',
+      headings: (metadata['headings'] ?? []) as MarkdownHeading[],
+      names: (frontmatter['names'] ?? {}) as NameMentions,
+    };
+  }
+  let text: string;
   try {
-    return await readFile(file, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (error) {
     throw new Error(
       `The rendered article ${file} is missing from Astro's cache. Build again with \`astro build --force\` to render every article anew.`,
       { cause: error },
     );
   }
+  return JSON.parse(text) as PageRender;
 }

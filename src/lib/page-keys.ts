@@ -46,8 +46,8 @@ export function siteKey(): Promise<string> {
 
 /**
  * One article's own key: its id, the digest of its file, its validated data (pictures'
- * sizes and paths included) and the metadata its render left (headings, names, the name of
- * its rendered HTML's file, which is a digest of that HTML).
+ * sizes and paths included) and the metadata its render left (reading time, pictures, the name of
+ * the file that holds its HTML, headings and names, which is a digest of them).
  */
 export function entryKey(article: ArticleEntry): string {
   // Each article is listed on several pages (front page, tags, authors, feeds): digest it once.
