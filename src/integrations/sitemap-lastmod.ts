@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SitemapItem } from '@astrojs/sitemap';
@@ -8,7 +8,8 @@ import type { SitemapItem } from '@astrojs/sitemap';
  * `article:modified_time` (the last update, or the publication). @astrojs/sitemap serialises its
  * entries once the pages are written; `serialize` reads the page of each. Pages that are not
  * articles (front, sections, authors) say no time of their own and get no `lastmod`, which the
- * protocol allows, rather than a guess.
+ * protocol allows, rather than a guess. Only each page's head is read: the sitemap is made
+ * on every build, publish included, and an archive's pages are hundreds of megabytes.
  */
 export function sitemapLastmod(): {
   integration: AstroIntegration;
@@ -35,14 +36,34 @@ export function sitemapLastmod(): {
       // Only article pages say when they were modified.
       if (!path.startsWith(`${base}articles/`)) return item;
       const file = new URL(`${path.slice(base.length)}index.html`, outDir);
-      let html: string;
+      let head: string;
       try {
-        html = readFileSync(fileURLToPath(file), 'utf8');
+        head = headOf(fileURLToPath(file));
       } catch {
         return item;
       }
-      const modified = /<meta property="article:modified_time" content="([^"]+)"/.exec(html)?.[1];
+      const modified = /<meta property="article:modified_time" content="([^"]+)"/.exec(head)?.[1];
       return modified ? { ...item, lastmod: modified } : item;
     },
   };
+}
+
+const HEAD_CHUNK = 16 * 1024;
+
+/** The start of an HTML file up to its `</head>` (or all of it, if it has none). */
+export function headOf(file: string): string {
+  const handle = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const chunk = Buffer.alloc(HEAD_CHUNK);
+      const read = readSync(handle, chunk, 0, HEAD_CHUNK, null);
+      chunks.push(chunk.subarray(0, read));
+      // Whole chunks are decoded together, so a character cut between two reads is whole.
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (read < HEAD_CHUNK || text.includes('</head>')) return text;
+    }
+  } finally {
+    closeSync(handle);
+  }
 }
