@@ -91,6 +91,42 @@ export async function checkLinkIntegrity(
     return [path, `${path}index.html`, `${path}/index.html`].find((file) => fileSet.has(file));
   };
 
+  /**
+   * What is wrong with a link from a file at `base`, if anything. A link from the site's root
+   * (`/tags/nato/`) means the same from every file, and most links are such, repeated on page
+   * after page (the masthead, tags, related articles): each is resolved once a build.
+   */
+  const resolved = new Map<string, string | null>();
+  const problemOf = (href: string, base: URL): string | null => {
+    const key = /^\/(?!\/)/.test(href) ? href : `${base.href}\0${href}`;
+    let problem = resolved.get(key);
+    if (problem === undefined) {
+      problem = resolve(href, base);
+      resolved.set(key, problem);
+    }
+    return problem;
+  };
+  const resolve = (href: string, base: URL): string | null => {
+    let url: URL;
+    try {
+      url = new URL(href, base);
+    } catch {
+      return `the link "${href}" is not a valid address`;
+    }
+    if (url.origin !== root.origin || !/^https?:$/.test(url.protocol)) return null;
+    if (!url.pathname.startsWith(root.pathname)) {
+      return `the link "${href}" leaves the site's base path ${root.pathname}`;
+    }
+    const target = fileFor(url.pathname);
+    if (!target) return `the link "${href}" points to no page`;
+    const fragment = decodeURIComponent(url.hash.slice(1)).split(':~:')[0]!;
+    const targetPage = pages.get(target);
+    if (fragment && targetPage && !targetPage.ids.has(fragment)) {
+      return `the link "${href}" points to no element with id "${fragment}" in dist/${target}`;
+    }
+    return null;
+  };
+
   for (const [file, scan] of [...pages, ...feeds].sort(([a], [b]) => a.localeCompare(b))) {
     for (const id of scan.duplicateIds)
       problems.push(`dist/${file}: two elements have the id "${id}"`);
@@ -107,32 +143,8 @@ export async function checkLinkIntegrity(
         }
         continue;
       }
-      let url: URL;
-      try {
-        url = new URL(href, base);
-      } catch {
-        problems.push(`dist/${file}: the link "${href}" is not a valid address`);
-        continue;
-      }
-      if (url.origin !== root.origin || !/^https?:$/.test(url.protocol)) continue;
-      if (!url.pathname.startsWith(root.pathname)) {
-        problems.push(
-          `dist/${file}: the link "${href}" leaves the site's base path ${root.pathname}`,
-        );
-        continue;
-      }
-      const target = fileFor(url.pathname);
-      if (!target) {
-        problems.push(`dist/${file}: the link "${href}" points to no page`);
-        continue;
-      }
-      const fragment = decodeURIComponent(url.hash.slice(1)).split(':~:')[0]!;
-      const targetPage = pages.get(target);
-      if (fragment && targetPage && !targetPage.ids.has(fragment)) {
-        problems.push(
-          `dist/${file}: the link "${href}" points to no element with id "${fragment}" in dist/${target}`,
-        );
-      }
+      const problem = problemOf(href, base);
+      if (problem !== null) problems.push(`dist/${file}: ${problem}`);
     }
   }
   return { pages: pages.size, problems, parsed, cached, read };

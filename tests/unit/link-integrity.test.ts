@@ -88,6 +88,21 @@ describe('checkLinkIntegrity', () => {
       'dist/rss.xml: the link "https://example.org/news/gone/" points to no page',
     ]);
   });
+
+  it('names every file that holds a broken link, and resolves a relative link from each file', async () => {
+    const dir = site({
+      'a/index.html': '<a href="/news/gone/">1</a><a href="b/">2</a>',
+      'a/b/index.html': '<a href="/news/gone/">1</a>',
+      'c/index.html': '<a href="/news/gone/">1</a><a href="b/">2</a>',
+    });
+    const { problems } = await checkLinkIntegrity(dir, { root });
+    expect(problems).toEqual([
+      'dist/a/b/index.html: the link "/news/gone/" points to no page',
+      'dist/a/index.html: the link "/news/gone/" points to no page',
+      'dist/c/index.html: the link "/news/gone/" points to no page',
+      'dist/c/index.html: the link "b/" points to no page',
+    ]);
+  });
 });
 
 describe('checkLinkIntegrity with the scans of a build before', () => {
