@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
+    // A temporary folder for the run, removed at its end (tests/support/global-setup.ts).
+    globalSetup: ['tests/support/global-setup.ts'],
     projects: [
       {
         extends: true,

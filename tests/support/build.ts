@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { temporaryBuildsDir } from './global-setup';
 import { projectRoot } from './paths';
 
 export interface TemporaryBuild {
@@ -27,7 +28,7 @@ export async function buildTemporarySite(
   // Inside the project: Astro writes its prerender chunks beside an output folder within the
   // working directory, and under the project's own .astro/ for one outside it, which builds
   // running at once would share.
-  const outputs = join(projectRoot, 'node_modules/.cache/temporary-builds');
+  const outputs = temporaryBuildsDir();
   mkdirSync(outputs, { recursive: true });
   const distDir = join(mkdtempSync(join(outputs, 'build-')), 'dist');
   for (const [path, text] of Object.entries(files)) {
