@@ -61,16 +61,10 @@ export async function keepHtmlInFile(
     const missing = missingImageFile(entry.filePath, String(src));
     if (missing) throw new Error(missing);
   }
-  const { headings, frontmatter, ...rest } = withoutSourceFrontmatter(
-    rendered.metadata,
-    entry.frontmatterKeys,
-  );
-  const { names, ...added } = (frontmatter ?? {}) as Record<string, unknown>;
-  const page: PageRender = {
+  const { page, rest } = splitRender({
     html: rendered.html,
-    headings: (headings ?? []) as MarkdownHeading[],
-    names: (names ?? {}) as NameMentions,
-  };
+    metadata: withoutSourceFrontmatter(rendered.metadata, entry.frontmatterKeys),
+  });
   const text = JSON.stringify(page);
   const name = createHash('sha256')
     .update(`${entry.id}\n${entry.digest}\n${text}`)
@@ -79,9 +73,20 @@ export async function keepHtmlInFile(
   const file = `${dir}/${name}.json`;
   await mkdir(dir, { recursive: true });
   await writeFile(file, text);
+  return { html: '', metadata: { ...rest, [HTML_FILE]: file } };
+}
+
+/** A render cut into what only its page shows (`PageRender`) and the rest of its metadata. */
+function splitRender(rendered: Rendered): { page: PageRender; rest: Record<string, unknown> } {
+  const { headings, frontmatter, ...rest } = rendered.metadata ?? {};
+  const { names, ...added } = (frontmatter ?? {}) as Record<string, unknown>;
   return {
-    html: '',
-    metadata: { ...rest, ...(frontmatter ? { frontmatter: added } : {}), [HTML_FILE]: file },
+    page: {
+      html: rendered.html,
+      headings: (headings ?? []) as MarkdownHeading[],
+      names: (names ?? {}) as NameMentions,
+    },
+    rest: frontmatter ? { ...rest, frontmatter: added } : rest,
   };
 }
 
@@ -120,15 +125,7 @@ export function removeUnusedHtml(dir: string, used: Iterable<Rendered | undefine
  */
 export async function readPageRender(rendered: Rendered | undefined): Promise<PageRender> {
   const file = rendered?.metadata?.[HTML_FILE];
-  if (typeof file !== 'string') {
-    const metadata = rendered?.metadata ?? {};
-    const frontmatter = (metadata['frontmatter'] ?? {}) as Record<string, unknown>;
-    return {
-      html: rendered?.html ?? '',
-      headings: (metadata['headings'] ?? []) as MarkdownHeading[],
-      names: (frontmatter['names'] ?? {}) as NameMentions,
-    };
-  }
+  if (typeof file !== 'string') return splitRender(rendered ?? { html: '' }).page;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
