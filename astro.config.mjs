@@ -12,16 +12,6 @@ import linkReport from './src/integrations/link-report.ts';
 import { keptOutput } from './src/integrations/kept-output.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { glossary } from './src/content/site-glossary.ts';
-import { useFasterChunkedWriter } from './src/content/chunked-store-writer.ts';
-
-// Astro's chunked store writer spends most of a build measuring chunks (see the module). It
-// patches a private module: when an Astro update moves it, the build stops and says so rather
-// than going on without it (tests/unit/chunked-store-writer.test.ts pins it too).
-if (!useFasterChunkedWriter()) {
-  throw new Error(
-    '[content] Astro\'s chunked store writer (astro/dist/content/data-store-writer.js) is not where or what src/content/chunked-store-writer.ts expects: this Astro version changed it. Run tests/unit/chunked-store-writer.test.ts, then update the patch, or remove it if Astro now measures chunks quickly (see the README, "Private paths").',
-  );
-}
 
 const lastmod = sitemapLastmod();
 // Unchanged pages stay in dist/ from one build to the next, known by their stamps unread.
@@ -48,9 +38,6 @@ export default defineConfig({
     // Pages whose `cacheKey` (src/lib/page-keys.ts) and code are unchanged are copied from the
     // build before instead of rendered again.
     incrementalBuild: true,
-    // The content store as one file fails at archive size: serialising 100,000 articles' data,
-    // headings and names into one string exceeds V8's longest string ("Invalid string length").
-    collectionStorage: 'chunked',
   },
   ...(cacheDir ? { cacheDir } : {}),
   integrations: [
