@@ -39,7 +39,7 @@ export function scanPage(html: string): PageScan {
     },
   });
   parser.end(html);
-  return scan;
+  return withOwnStrings(scan);
 }
 
 /**
@@ -67,5 +67,16 @@ export function scanXml(xml: string): PageScan {
     { xmlMode: true, lowerCaseAttributeNames: true, decodeEntities: true },
   );
   parser.end(xml);
-  return scan;
+  return withOwnStrings(scan);
+}
+
+/**
+ * The scan with strings of its own. The parser's attribute values and texts are slices of the
+ * file's text, and V8 keeps a whole string alive for each slice of it: the link check holds
+ * every page's scan until all are read, and so held every page of the site in memory.
+ */
+function withOwnStrings({ ids, duplicateIds, links }: PageScan): PageScan {
+  // JSON.parse makes new strings.
+  const copy = JSON.parse(JSON.stringify([[...ids], [...duplicateIds], links])) as string[][];
+  return { ids: new Set(copy[0]), duplicateIds: new Set(copy[1]), links: copy[2]! };
 }

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { checkLinkIntegrity, scanPage, scanXml } from '../../src/integrations/link-integrity';
 import { stampOf } from '../../src/integrations/file-stamp';
@@ -26,6 +28,29 @@ describe('scanPage', () => {
     expect([...scan.ids]).toEqual(['a']);
     expect([...scan.duplicateIds]).toEqual(['a']);
     expect(scan.links).toEqual(['/x/', '/x/', '#a', '/search/']);
+  });
+
+  it('keeps no page alive through its scan (the check holds every page’s scan at once)', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const filler = '<p>A paragraph of the article, as long as a real one.</p>'.repeat(16_000);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const scans = [];
+    for (let i = 0; i < 40; i++) {
+      const page = `<p id="paragraph-of-page-${i}"><a href="/articles/another-${i}/#p-1">x</a></p>${filler}<i id="a-${i}">.</i>`;
+      scans.push(
+        scanPage(page),
+        scanXml(
+          `<urlset><url><loc>https://example.org/page-number-${i}/</loc></url>${filler}</urlset>`,
+        ),
+      );
+    }
+    gc();
+    const heldMb = (process.memoryUsage().heapUsed - before) / 1e6;
+    // The pages, each about 1 MB, are 80 MB; their scans are a few kilobytes.
+    expect(scans[0]!.ids.has('paragraph-of-page-0')).toBe(true);
+    expect(heldMb).toBeLessThan(8);
   });
 });
 
