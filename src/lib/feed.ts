@@ -47,16 +47,18 @@ interface FeedLinks {
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-let container: Promise<AstroContainer> | undefined;
-
 /**
  * An article's full text for `content:encoded`: its lead picture, then its body rendered as the
  * page renders it (pictures published through Astro's image pipeline), with absolute addresses.
  */
-async function fullText(article: ArticleEntry, origin: URL | string): Promise<string> {
+async function fullText(
+  article: ArticleEntry,
+  origin: URL | string,
+  container: AstroContainer,
+): Promise<string> {
   const url = new URL(articlePath(article), origin);
   const { Content } = await renderArticleBody(article);
-  const body = await (await (container ??= AstroContainer.create())).renderToString(Content);
+  const body = await container.renderToString(Content);
   const lead = article.data.image
     ? leadFigureHtml(await shareImage(article.data.image, new URL(origin)))
     : '';
@@ -69,7 +71,11 @@ export async function feedResponse(
   origin: URL | string,
   links: FeedLinks,
 ): Promise<Response> {
-  const texts = await Promise.all(articles.map((article) => fullText(article, origin)));
+  // A container for this document only: Astro 7.3's container keeps every component it has
+  // rendered (a route each, in its manifest), so one shared by all feeds held every article's
+  // body until the build ended.
+  const container = await AstroContainer.create();
+  const texts = await Promise.all(articles.map((article) => fullText(article, origin, container)));
   const absolute = (path: string) => escapeAttribute(new URL(path, origin).href);
   const link = (rel: string, path: string | undefined) =>
     path ? `<atom:link href="${absolute(path)}" rel="${rel}" type="application/rss+xml"/>` : '';
