@@ -2,7 +2,7 @@
  * Rendered articles kept on disk, beside Astro's content store instead of inside it.
  *
  * Astro's content layer keeps every article's rendered HTML in its store, and a build holds the
- * store in memory several times over (as loaded, as bundled chunks, as read back to render
+ * store in memory several times over (as loaded, as inlined in the bundle, as read back to render
  * pages). At 20,000 articles the build ran out of V8's 4 GB heap after indexing. Here what only
  * the article's own page shows of a render (its HTML, headings and names: `PageRender`) goes to
  * a file named by the article and a digest of what it holds (`<cache>/article-html/`), and the
