@@ -228,11 +228,14 @@ export async function collectRecordRefs(
         records.push(heldRecord(page.record!));
         return;
       }
+      // What `load` keeps is where the page is, not its record: a closure over `page` kept
+      // every record of the archive in memory until the index was written.
+      const where: ArticlePage = { ...page, record: undefined };
       records.push({
         url: page.url,
         published: page.published,
         key: page.key,
-        load: () => recordOf(distDir, findNames, { ...page, record: undefined }, cache),
+        load: () => recordOf(distDir, findNames, where, cache),
       });
     },
     cache,
