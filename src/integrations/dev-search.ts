@@ -256,8 +256,10 @@ class DevSearch {
         postings: this.#postings,
         closeEach: false,
       },
-      async (index, part, members) => {
-        const { files: written, errors } = await index.getFiles();
+      async (index, part, members, summarize) => {
+        const getting = index.getFiles();
+        summarize();
+        const { files: written, errors } = await getting;
         if (errors.length > 0) throw new Error(errors.join('; '));
         const folder = partDir(part).slice(PAGEFIND_DIR.length + 1);
         const fragments: [string, Uint8Array][] = [];

@@ -337,15 +337,6 @@ export function partDocuments(
 }
 
 /**
- * Cuts the records into parts (see `search-parts.ts`) and indexes each by its own Pagefind
- * index, one after another, handing each to `onPart` (to write or read its files) before it is
- * deleted. With `closeEach`, Pagefind's process is also ended after each part, so that what it
- * held is given back to the system before the next part: indexing needs the memory of one part,
- * not of the archive. Returns the manifest, newest part first, and the word directory of every
- * part. An archive with no article still gets one (empty) part, so that Pagefind's code and a
- * searchable index exist.
- */
-/**
  * What a part's records give the word directory and the manifest (see `PartSummary`): with the
  * postings of each term held by at most `postings` of them.
  */
@@ -369,6 +360,17 @@ export function summarizePart(members: readonly SearchRecord[], postings = 0): P
   };
 }
 
+/**
+ * Cuts the records into parts (see `search-parts.ts`) and indexes each by its own Pagefind
+ * index, one after another, handing each to `onPart` (to write or read its files) before it is
+ * deleted. `onPart` calls `summarize` once it has asked Pagefind for the part's files: Pagefind
+ * writes them in its own process, so Node counts the part's terms on the other core meanwhile.
+ * With `closeEach`, Pagefind's process is also ended after each part, so that what it
+ * held is given back to the system before the next part: indexing needs the memory of one part,
+ * not of the archive. Returns the manifest, newest part first, and the word directory of every
+ * part. An archive with no article still gets one (empty) part, so that Pagefind's code and a
+ * searchable index exist.
+ */
 export async function indexParts(
   records: readonly RecordRef[],
   {
@@ -377,12 +379,15 @@ export async function indexParts(
     postings,
     closeEach,
   }: { language: string; partSize: number; postings: number; closeEach: boolean },
-  /** Writes or reads a part's files; returns its articles by Pagefind's id (`partDocuments`). */
+  /**
+   * Writes or reads a part's files; returns its articles by Pagefind's id (`partDocuments`).
+   * `summarize` gives what the part's records give the directory (`summarizePart`).
+   */
   onPart: (
     index: pagefind.PagefindIndex,
     part: number,
     members: SearchRecord[],
-    summary: PartSummary,
+    summarize: () => PartSummary,
     refs: readonly RecordRef[],
   ) => Promise<PartDocuments>,
   /**
@@ -406,12 +411,13 @@ export async function indexParts(
     if (!summary) {
       // One part's records in memory at a time.
       const members = await Promise.all(refs.map((ref) => ref.load()));
-      const counted = summarizePart(members, postings);
+      let counted: PartSummary | undefined;
+      const summarize = () => (counted ??= summarizePart(members, postings));
       const index = await startIndex(language);
       try {
         await addRecordList(index, members, language);
-        const documents = await onPart(index, part, members, counted, refs);
-        summary = { ...counted, documents };
+        const documents = await onPart(index, part, members, summarize, refs);
+        summary = { ...summarize(), documents };
       } finally {
         await index.deleteIndex();
         if (closeEach) await pagefind.close();
@@ -468,9 +474,11 @@ export async function writeParts(
   const { manifest, directory } = await indexParts(
     records,
     { ...options, closeEach: true },
-    async (index, part, members, summary, refs) => {
+    async (index, part, members, summarize, refs) => {
       const dir = join(distDir, ...partDir(part).split('/'));
-      const written = await index.writeFiles({ outputPath: dir });
+      const writing = index.writeFiles({ outputPath: dir });
+      const summary = summarize();
+      const written = await writing;
       if (written.errors.length > 0) fail(`writing part ${part} of the index`, written.errors);
       const sharedFiles: string[] = [];
       for (const entry of await readdir(dir, { withFileTypes: true })) {
