@@ -29,6 +29,7 @@ import {
   parsePartSize,
   partDir,
   parsePostings,
+  postingsFor,
 } from '../lib/search-parts';
 import { VOCABULARY_DIR } from '../lib/search-words';
 
@@ -143,7 +144,8 @@ class DevSearch {
   /** The parts' manifest (`search/parts.json`), as the build writes it. */
   #manifestJson = JSON.stringify({ articles: 0, parts: [] });
   readonly #partSize: number;
-  readonly #postings: number;
+  /** The postings limit asked for; else the archive's size sets it, as for the build. */
+  readonly #postings: number | undefined;
   /** The search vocabulary's files (`search/words/`), as the build writes them. */
   #words = new Map<string, Uint8Array>();
   /** The indexing under way, which requests for the index wait for. */
@@ -160,7 +162,7 @@ class DevSearch {
     glossary: readonly GlossaryEntry[],
     language: string,
     partSize: number,
-    postings: number,
+    postings: number | undefined,
   ) {
     this.#server = server;
     this.#logger = logger;
@@ -253,7 +255,7 @@ class DevSearch {
       {
         language: this.#language,
         partSize: this.#partSize,
-        postings: this.#postings,
+        postings: this.#postings ?? postingsFor(records.length),
         closeEach: false,
       },
       async (index, part, members, summarize) => {

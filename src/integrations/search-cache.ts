@@ -38,7 +38,8 @@ import type { SearchRecord } from './search-records';
 /**
  * What a part's records give the word directory and the manifest: their words in all, each term
  * with how many of the part's articles hold it (and, for those held by at most `postings`, which
- * ones: see `PartTerm`), and its articles as the postings name them. Kept with the part, so a
+ * ones: see `PartTerm`), and its articles as the postings name them. A summary serves any postings
+ * limit up to its own `postings`. Kept with the part, so a
  * part copied from the cache needs none of its records.
  */
 export interface PartSummary {
@@ -220,6 +221,18 @@ export class SearchCache {
       ) as PartSummary;
     } catch {
       return undefined;
+    }
+  }
+
+  /** Replaces a cached part's summary (`PartSummary`), counted again from its records. */
+  async keepPartSummary(key: string, summary: PartSummary): Promise<void> {
+    const file = join(this.partDir(key), 'summary.json');
+    const temporary = `${file}.${randomUUID()}.tmp`;
+    try {
+      await writeFile(temporary, JSON.stringify(summary));
+      await rename(temporary, file);
+    } finally {
+      await rm(temporary, { force: true });
     }
   }
 

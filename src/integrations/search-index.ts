@@ -17,10 +17,12 @@ import {
   compareForParts,
   cutIntoParts,
   isSharedPagefindFile,
+  keptPostings,
   parsePartSize,
   parseFragment,
   parsePostings,
   partDir,
+  postingsFor,
   type PartDocuments,
   type PartEntry,
   type PartsManifest,
@@ -38,7 +40,8 @@ export interface Options {
   partSize?: number | undefined;
   /**
    * The most articles a term may be held by and have its postings in the word directory; else
-   * `SEARCH_POSTINGS` from the environment, else the default. 0: none.
+   * `SEARCH_POSTINGS` from the environment, else the archive's size sets it (`postingsFor`).
+   * 0: none.
    */
   postings?: number | undefined;
 }
@@ -365,6 +368,8 @@ export function summarizePart(members: readonly SearchRecord[], postings = 0): P
  * index, one after another, handing each to `onPart` (to write or read its files) before it is
  * deleted. `onPart` calls `summarize` once it has asked Pagefind for the part's files: Pagefind
  * writes them in its own process, so Node counts the part's terms on the other core meanwhile.
+ * A part's summary keeps postings beyond `postings`, to `keptPostings` of it, so that a summary
+ * kept in a cache still serves once the limit has grown a step (`postingsFor`).
  * With `closeEach`, Pagefind's process is also ended after each part, so that what it
  * held is given back to the system before the next part: indexing needs the memory of one part,
  * not of the archive. Returns the manifest, newest part first, and the word directory of every
@@ -406,13 +411,13 @@ export async function indexParts(
   let words = 0;
   for (const [part, refs] of parts.entries()) {
     let summary = await reuse(part, refs);
-    // A summary kept for another postings limit lacks postings, or holds too many.
-    if (summary && (summary.postings !== postings || !summary.documents)) summary = undefined;
+    // A summary kept for a lower postings limit lacks postings.
+    if (summary && (summary.postings < postings || !summary.documents)) summary = undefined;
     if (!summary) {
       // One part's records in memory at a time.
       const members = await Promise.all(refs.map((ref) => ref.load()));
       let counted: PartSummary | undefined;
-      const summarize = () => (counted ??= summarizePart(members, postings));
+      const summarize = () => (counted ??= summarizePart(members, keptPostings(postings)));
       const index = await startIndex(language);
       try {
         await addRecordList(index, members, language);
@@ -458,19 +463,27 @@ function partKeyOf(
  * Writes the index in parts under `distDir` (`indexParts`): each part's own files in its folder,
  * Pagefind's shared files (code, WebAssembly) once in `PAGEFIND_DIR`, and the manifest. With a
  * `cache`, a part whose records are unchanged is copied from it instead of indexed again, and
- * each part indexed is kept there for the next build.
+ * each part indexed is kept there for the next build. A copied part whose summary was kept for a
+ * lower postings limit has its terms counted again from its records (`recounted`): Pagefind's
+ * files do not depend on the limit, so it is not indexed again.
  */
 export async function writeParts(
   distDir: string,
   records: readonly RecordRef[],
   options: { language: string; partSize: number; postings: number },
   cache?: SearchCache,
-): Promise<{ manifest: PartsManifest; directory: DirectoryBuilder; reused: number }> {
+): Promise<{
+  manifest: PartsManifest;
+  directory: DirectoryBuilder;
+  reused: number;
+  recounted: number;
+}> {
   const root = join(distDir, PAGEFIND_DIR);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   let shared = false;
   let reused = 0;
+  let recounted = 0;
   const { manifest, directory } = await indexParts(
     records,
     { ...options, closeEach: true },
@@ -508,8 +521,8 @@ export async function writeParts(
     async (part, refs) => {
       const key = cache && partKeyOf(cache, refs, options.language);
       if (!cache || !key || !cache.hasPart(key)) return undefined;
-      const summary = await cache.partSummary(key);
-      if (!summary || summary.postings !== options.postings || !summary.documents) return undefined;
+      let summary = await cache.partSummary(key);
+      if (!summary?.documents) return undefined;
       await cache.restorePart(
         key,
         join(distDir, ...partDir(part).split('/')),
@@ -517,12 +530,19 @@ export async function writeParts(
       );
       shared = true;
       reused++;
+      if (summary.postings < options.postings) {
+        const members = await Promise.all(refs.map((ref) => ref.load()));
+        const { documents } = summary;
+        summary = { ...summarizePart(members, keptPostings(options.postings)), documents };
+        await cache.keepPartSummary(key, summary);
+        recounted++;
+      }
       return summary;
     },
   );
   await mkdir(dirname(join(distDir, PARTS_MANIFEST)), { recursive: true });
   await writeFile(join(distDir, PARTS_MANIFEST), JSON.stringify(manifest));
-  return { manifest, directory, reused };
+  return { manifest, directory, reused, recounted };
 }
 
 /** What `search/glossary.json` holds: the spellings the search page expands queries with. */
@@ -552,7 +572,7 @@ export async function writeDirectory(
  * Builds the search index in `astro:build:done`, with Pagefind's Node API, in parts of
  * `partSize` articles (the option, else `SEARCH_PART_SIZE`, else `DEFAULT_PART_SIZE`), the
  * directory with the postings of terms held by at most `postings` articles (the option, else
- * `SEARCH_POSTINGS`, else `DEFAULT_POSTINGS`): one
+ * `SEARCH_POSTINGS`, else `postingsFor` the archive's size): one
  * record per article, laid out so the search page can name the passage of every match (see
  * `search-records.ts`). Any error fails the build.
  * Also writes `search/glossary.json`, the spellings the search page expands queries with, and
@@ -577,7 +597,7 @@ export default function searchIndex({
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const size = partSize ?? parsePartSize(process.env['SEARCH_PART_SIZE']);
-        const posted = postings ?? parsePostings(process.env['SEARCH_POSTINGS']);
+        const asked = postings ?? parsePostings(process.env['SEARCH_POSTINGS']);
         const cache = pagefindVersion
           ? new SearchCache(
               cacheDir,
@@ -586,7 +606,8 @@ export default function searchIndex({
             )
           : undefined;
         const { records, parsed, read } = await collectRecordRefs(distDir, glossary, cache);
-        const { manifest, directory, reused } = await writeParts(
+        const posted = asked ?? postingsFor(records.length);
+        const { manifest, directory, reused, recounted } = await writeParts(
           distDir,
           records,
           { language, partSize: size, postings: posted },
@@ -600,7 +621,7 @@ export default function searchIndex({
         );
         const bytes = await writeDirectory(distDir, directory);
         const kept = cache
-          ? ` (${read} pages read, ${parsed} parsed, ${reused} parts copied from the last build)`
+          ? ` (${read} pages read, ${parsed} parsed, ${reused} parts copied from the last build${recounted > 0 ? `, ${recounted} of them counted again for the postings limit` : ''})`
           : '';
         logger.info(
           `indexed ${manifest.articles} articles in ${manifest.parts.length} parts of up to ${size}${kept}; word directory of ${directory.size} terms (${Math.round(bytes.terms / 1024)} KB), postings of the ${directory.posted} held by at most ${posted} articles (${Math.round(bytes.postings / 1024)} KB)`,

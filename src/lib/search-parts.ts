@@ -16,11 +16,39 @@ export const DEFAULT_PART_SIZE = 1000;
 
 /**
  * The most articles a term may be held by and still have its postings in the word directory
- * (`search-directory.ts`) unless the build says otherwise (`SEARCH_POSTINGS`): a search for such
- * a term opens no part of the index. Above it, the term's postings would cost more bytes than
- * the parts its articles are in. BENCHMARKS.md has the measurements.
+ * (`search-directory.ts`), at the least, unless the build says otherwise (`SEARCH_POSTINGS`): a
+ * search for such a term opens no part of the index. BENCHMARKS.md has the measurements.
  */
 export const DEFAULT_POSTINGS = 100;
+
+/**
+ * The archive size up to which the postings limit is `DEFAULT_POSTINGS`; it doubles each time the
+ * archive does beyond it (`postingsFor`).
+ */
+export const POSTINGS_ARCHIVE_STEP = 25_000;
+
+/**
+ * The postings limit of an archive of `articles`: `DEFAULT_POSTINGS` up to
+ * `POSTINGS_ARCHIVE_STEP` articles, twice that up to twice the articles, and so on (400 at
+ * 100,000). A term's articles are spread over as many parts as the archive has, so without
+ * postings a search for a term held by one article in a few hundred opens nearly every part to
+ * find them (5.5 MB at 100,000 articles, against 141 KB by its postings). The limit steps, not
+ * slides, because a part's summary in the cache is kept for the next step up
+ * (`keptPostings`): a publish finds it still good until the archive doubles.
+ */
+export function postingsFor(articles: number): number {
+  let limit = DEFAULT_POSTINGS;
+  for (let size = POSTINGS_ARCHIVE_STEP; articles > size; size *= 2) limit *= 2;
+  return limit;
+}
+
+/**
+ * How far a part's summary keeps postings (in the cache) for a limit of `postings`: to the next
+ * step of `postingsFor`, so that the archive's doubling needs no part counted again.
+ */
+export function keptPostings(postings: number): number {
+  return postings * 2;
+}
 
 /** The Pagefind filter of an article's tags (the search page's tag control). */
 export const TAG_FILTER = 'tag';
@@ -96,11 +124,12 @@ export function parsePartSize(value: string | number | undefined): number {
 }
 
 /**
- * The postings limit asked for (`DEFAULT_POSTINGS`): a whole number of articles, 0 for none.
- * `undefined` or '' gives the default; anything else is a mistake the build names.
+ * The postings limit asked for: a whole number of articles, 0 for none. `undefined` or '': none
+ * asked for, so the archive's size sets it (`postingsFor`); anything else is a mistake the
+ * build names.
  */
-export function parsePostings(value: string | number | undefined): number {
-  if (value === undefined || value === '') return DEFAULT_POSTINGS;
+export function parsePostings(value: string | number | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
   const limit = typeof value === 'number' ? value : Number(value);
   if (!Number.isInteger(limit) || limit < 0) {
     throw new Error(

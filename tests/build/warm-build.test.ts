@@ -403,6 +403,68 @@ describe('a publish: one new article and one correction, with the index in parts
   });
 });
 
+describe('a rebuild after the postings limit changed', () => {
+  // 20 articles in four parts of 5. The limit grows as an archive does (`postingsFor`); here it
+  // is set, to grow without 25,000 articles.
+  const limit = (postings: number) => ({
+    SEARCH_PART_SIZE: '5',
+    SEARCH_POSTINGS: String(postings),
+  });
+  let before: TemporaryBuild;
+  let nextStep: TemporaryBuild;
+  let beyond: TemporaryBuild;
+  let again: TemporaryBuild;
+  let fresh: TemporaryBuild;
+  /** The word directory's postings as the first build wrote them (the rebuilds write over it). */
+  let postingsBefore: string;
+  const postingsOf = (build: TemporaryBuild) => {
+    const dir = join(build.distDir, 'search', 'words', 'postings');
+    return filesUnder(dir)
+      .map((file) => readFileSync(join(dir, file), 'utf8'))
+      .join('');
+  };
+  const manifest = (build: TemporaryBuild) =>
+    JSON.parse(text(build, 'search/parts.json')) as { postings: number };
+
+  beforeAll(async () => {
+    // A word four articles hold, one in each part: postings with a limit of 5, not of 1 or 2.
+    const files = archiveFiles(20);
+    for (const n of [3, 8, 13, 18]) files[`articles/dispatch-${n}.md`] += '\nA hydrofoil docked.\n';
+    before = await buildTemporarySite(files, limit(1));
+    expect(before.exitCode, before.output).toBe(0);
+    expect(manifest(before).postings).toBe(1);
+    postingsBefore = postingsOf(before);
+    nextStep = await buildAgain(before, limit(2));
+    expect(nextStep.exitCode, nextStep.output).toBe(0);
+    beyond = await buildAgain(before, limit(5));
+    expect(beyond.exitCode, beyond.output).toBe(0);
+    again = await buildAgain(before, limit(5));
+    expect(again.exitCode, again.output).toBe(0);
+    fresh = await coldBuildOf(before, limit(5));
+    expect(fresh.exitCode, fresh.output).toBe(0);
+  }, 600_000);
+
+  it('copies every part: a summary kept for one limit serves the next step up', () => {
+    expect(searchIndexed(before)).toMatchObject({ parts: 4, copied: 0 });
+    expect(searchIndexed(nextStep)).toMatchObject({ parts: 4, copied: 4 });
+    expect(nextStep.output).not.toMatch(/counted again/);
+  });
+
+  it('counts the parts again from their records beyond it, without indexing them again, once', () => {
+    expect(searchIndexed(beyond)).toMatchObject({ parts: 4, copied: 4 });
+    expect(beyond.output).toMatch(/4 parts copied from the last build, 4 of them counted again/);
+    expect(searchIndexed(again)).toMatchObject({ parts: 4, copied: 4 });
+    expect(again.output).not.toMatch(/counted again/);
+  });
+
+  it('gives the index a cold build with the new limit gives', () => {
+    expect(manifest(again).postings).toBe(5);
+    expect(postingsBefore).not.toMatch(/^hydrofoil\t/m);
+    expect(postingsOf(again)).toMatch(/^hydrofoil\t(?:[^,\n]+,){3}[^,\n]+$/m);
+    expectSameFiles(again, fresh);
+  });
+});
+
 describe('publishing into an archive whose lists run to several pages', () => {
   const retitled = 'Dispatch seven, retitled';
   // 60 articles: the front page and "Ukraine" (every article) have numbered pages 1 and 2, full;

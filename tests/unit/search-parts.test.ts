@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PART_SIZE,
+  DEFAULT_POSTINGS,
+  POSTINGS_ARCHIVE_STEP,
   compareForParts,
   cutIntoParts,
   isSharedPagefindFile,
+  keptPostings,
   parsePartSize,
+  parsePostings,
   partDir,
+  postingsFor,
 } from '../../src/lib/search-parts';
 
 const article = (published: string, url: string) => ({ published, url });
@@ -45,6 +50,29 @@ describe('the parts of the search index', () => {
     expect(parsePartSize('2')).toBe(2);
     for (const bad of ['0', '-1', '1.5', 'many'])
       expect(() => parsePartSize(bad)).toThrow(/whole number of articles, at least 1: /);
+  });
+
+  it('takes the postings limit from the environment, else from the archive, and refuses nonsense', () => {
+    expect(parsePostings(undefined)).toBeUndefined();
+    expect(parsePostings('')).toBeUndefined();
+    expect(parsePostings('0')).toBe(0);
+    expect(parsePostings(400)).toBe(400);
+    for (const bad of ['-1', '1.5', 'many'])
+      expect(() => parsePostings(bad)).toThrow(/whole number of articles, 0 or more: /);
+  });
+
+  it('doubles the postings limit each time the archive doubles past a step, and only then', () => {
+    expect(DEFAULT_POSTINGS).toBe(100);
+    expect(POSTINGS_ARCHIVE_STEP).toBe(25_000);
+    for (const articles of [0, 1, 5_000, 20_000, 25_000]) expect(postingsFor(articles)).toBe(100);
+    expect(postingsFor(25_001)).toBe(200);
+    expect(postingsFor(50_000)).toBe(200);
+    expect(postingsFor(50_001)).toBe(400);
+    expect(postingsFor(100_000)).toBe(400);
+    expect(postingsFor(1_000_000)).toBe(6_400);
+    // What a part's summary keeps serves the next step: a doubling counts no part again.
+    for (const articles of [20_000, 40_000, 90_000])
+      expect(keptPostings(postingsFor(articles))).toBeGreaterThanOrEqual(postingsFor(2 * articles));
   });
 
   it("shares Pagefind's code and WebAssembly, not a part's entry, metadata or chunks", () => {
