@@ -160,13 +160,10 @@ export class SearchCache {
    */
   async writeRecordIndex(): Promise<void> {
     await mkdir(this.#dir, { recursive: true });
-    const temporary = join(this.#dir, `${RECORD_INDEX}.${randomUUID()}.tmp`);
-    try {
-      await writeFile(temporary, JSON.stringify(Object.fromEntries(this.#summaries)));
-      await rename(temporary, join(this.#dir, RECORD_INDEX));
-    } finally {
-      await rm(temporary, { force: true });
-    }
+    await writeWhole(
+      join(this.#dir, RECORD_INDEX),
+      JSON.stringify(Object.fromEntries(this.#summaries)),
+    );
   }
 
   async saveRecord(key: string, record: SearchRecord | null): Promise<void> {
@@ -226,14 +223,7 @@ export class SearchCache {
 
   /** Replaces a cached part's summary (`PartSummary`), counted again from its records. */
   async keepPartSummary(key: string, summary: PartSummary): Promise<void> {
-    const file = join(this.partDir(key), 'summary.json');
-    const temporary = `${file}.${randomUUID()}.tmp`;
-    try {
-      await writeFile(temporary, JSON.stringify(summary));
-      await rename(temporary, file);
-    } finally {
-      await rm(temporary, { force: true });
-    }
+    await writeWhole(join(this.partDir(key), 'summary.json'), JSON.stringify(summary));
   }
 
   /** Copies a cached part's files into `to`, and Pagefind's shared files into `sharedTo`. */
@@ -257,6 +247,17 @@ export class SearchCache {
         if (!used.has(key)) await rm(join(dir, file), { recursive: true, force: true });
       }
     }
+  }
+}
+
+/** Writes `text` into `file` whole or not at all: into a file beside it, then renamed over it. */
+async function writeWhole(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
   }
 }
 
