@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { article, seedPictures, seedSource } from '../support/article-source';
 import { buildTemporarySite } from '../support/build';
@@ -31,6 +33,12 @@ describe('the built site', () => {
           `#${block.id}`,
         );
       }
+    }
+  });
+
+  it('ships no comments from the templates: they are for the source, not for every reader’s download', () => {
+    for (const page of builtPages()) {
+      expect(readFileSync(join(distDir, page), 'utf8'), page).not.toContain('<!--');
     }
   });
 });
