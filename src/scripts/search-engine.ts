@@ -714,6 +714,9 @@ export class SearchEngine {
     for (let p = 0; p < indexes.length; p++) {
       const { place } = indexes[p]!;
       const { index, documents } = await indexes[p]!.open();
+      // Searches typed while the first part opened all wake here: only the newest goes on into
+      // Pagefind, whose search cannot be stopped once it runs (a prefix of two letters is long).
+      checkStale(stale);
       const [perPart, titles] = await searchIn(index, place);
       checkStale(stale);
       searched.add(place);
@@ -798,6 +801,7 @@ export class SearchEngine {
         exhaustive: rest.length === 0,
         searching: !done,
         counted,
+        stale,
       });
       if (done) break;
       progress!(outcome);
@@ -914,6 +918,7 @@ export class SearchEngine {
     await Promise.all(
       shown.map(async ({ results: [found] }) => {
         const record = await found!.find((result) => result !== undefined)!.data();
+        checkStale(stale);
         const words = prepare(record)?.words ?? record.content.split(/\s+/).filter(Boolean);
         found!.forEach((result, j) => {
           if (result) result.words = positionsOf(words, alternatives[j]!);
@@ -927,6 +932,7 @@ export class SearchEngine {
       exhaustive: true,
       searching: false,
       counted: countedOf(parts),
+      stale,
     });
   }
 
@@ -991,9 +997,11 @@ export class SearchEngine {
        * how many match.
        */
       counted: { articles: number; exact: boolean };
+      /** Says when a newer search is waiting: then this one stops as each fragment arrives. */
+      stale?: (() => boolean) | undefined;
     },
   ): Promise<SearchOutcome> {
-    const { found, options, limit } = context;
+    const { found, options, limit, stale } = context;
     // A word the index does not hold has no alternative; a phrase or name may find nothing (in
     // no part: a first answer does not know yet, and says nothing is missing). Within a tag,
     // finding nothing says nothing of the rest of the archive.
@@ -1010,7 +1018,7 @@ export class SearchEngine {
     const loaded = await Promise.all(
       ranked
         .slice(0, limit)
-        .map((article) => this.#article(article.results, parts, query, missing.length > 0)),
+        .map((article) => this.#article(article.results, parts, query, missing.length > 0, stale)),
     );
     const shown = loaded.filter(
       (article): article is ArticleResult => article !== undefined && article.hits.length > 0,
@@ -1069,12 +1077,14 @@ export class SearchEngine {
     parts: Part[],
     query: ParsedQuery,
     anyMissing: boolean,
+    stale?: () => boolean,
   ): Promise<ArticleResult | undefined> {
     // Every part's result is the same article: its record is loaded once.
     const first = await results
       .flat()
       .find((result) => result !== undefined)
       ?.data();
+    checkStale(stale);
     const prepared = first && prepare(first);
     if (!first || !prepared) return undefined;
     const { outline, words, starts, texts } = prepared;
