@@ -71,6 +71,60 @@ export function nameMatcher(glossary: readonly GlossaryName[]): (text: string) =
   };
 }
 
+export interface NameBeginning {
+  entry: GlossaryName;
+  /** Where, in the text as given, the beginning of the name starts. */
+  start: number;
+  /**
+   * What each of its spellings that the text begins has after the letters typed (`erg` after
+   * `Stoltenb`; `v` and `w` after `Kie`, for Kiev and Kiew), shortest first; `''` for a
+   * spelling typed whole.
+   */
+  rests: string[];
+}
+
+/**
+ * Finds the glossary names that the end of a text begins to spell, as a reader typing one has
+ * not finished it: `Stoltenb` begins Jens Stoltenberg, `Atlantic All` the Atlantic Alliance.
+ * The beginning starts a word and has at least `minLetters` letters; a text that ends in a space
+ * has finished its last word. Folded as everything the search compares (`fold.ts`); acronyms
+ * (NATO, US) are left out, as they are a word or two of capitals, typed whole.
+ */
+export function nameBeginnings(
+  glossary: readonly GlossaryName[],
+  minLetters = 3,
+): (text: string) => NameBeginning[] {
+  const spellings = glossary.flatMap((entry) =>
+    entry.spellings
+      .filter((spelling) => !isAcronym(spelling))
+      .map((spelling) => ({ spelling, folded: foldKeepingPositions(spelling), entry })),
+  );
+  const letters = (text: string) => [...text.replace(/[^\p{L}\p{N}]/gu, '')].length;
+  return (text) => {
+    const folded = foldKeepingPositions(text);
+    if (/\s$/u.test(folded)) return [];
+    const found = new Map<GlossaryName, NameBeginning>();
+    for (const { index } of folded.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu)) {
+      const end = folded.slice(index).replace(/\s+/gu, ' ');
+      // Each later start leaves fewer letters.
+      if (letters(end) < minLetters) break;
+      for (const { spelling, folded: written, entry } of spellings) {
+        if (!written.startsWith(end)) continue;
+        const beginning = found.get(entry) ?? { entry, start: index, rests: [] };
+        // A name begun at an earlier word is begun there (`Volodymyr Zel`, not `Zel`).
+        if (beginning.start !== index) continue;
+        const rest = spelling.slice(end.length);
+        if (!beginning.rests.includes(rest)) beginning.rests.push(rest);
+        found.set(entry, beginning);
+      }
+    }
+    return [...found.values()].map((beginning) => ({
+      ...beginning,
+      rests: beginning.rests.sort((a, b) => a.length - b.length),
+    }));
+  };
+}
+
 /** The part of an article before its first heading, as the names list calls it. */
 export const OPENING_SECTION = 'Opening';
 

@@ -1,5 +1,12 @@
 import { fold } from '../lib/fold';
-import { isAcronym, nameMatcher, type GlossaryName, type NameMatch } from '../lib/names';
+import {
+  isAcronym,
+  nameBeginnings,
+  nameMatcher,
+  type GlossaryName,
+  type NameBeginning,
+  type NameMatch,
+} from '../lib/names';
 import {
   isToken,
   nameToken,
@@ -382,6 +389,12 @@ function countedOf(parts: readonly Part[]): { articles: number; exact: boolean }
 /** A first answer while the older parts of the index are searched. */
 export type ProgressListener = (outcome: SearchOutcome) => void;
 
+/** The most glossary names a beginning typed may preload the search of (see `#preloadNames`). */
+const NAMES_PRELOADED = 3;
+
+/** The most spellings of names being typed that are searched ahead (see `searchAhead`). */
+const SEARCHED_AHEAD = 3;
+
 /** Thrown by a search given up for a newer one (see `SearchEngine.search`'s `stale`). */
 export class Superseded extends Error {
   constructor() {
@@ -398,6 +411,7 @@ export class SearchEngine {
   readonly #index: IndexParts;
   readonly #glossary: readonly GlossaryName[];
   readonly #findNames: (text: string) => NameMatch[];
+  readonly #namesBegun: (text: string) => NameBeginning[];
   readonly #directory: DirectoryLoader;
   readonly #postings: PostingsLoader | undefined;
   /** The outcomes of the latest searches, oldest first. */
@@ -413,6 +427,7 @@ export class SearchEngine {
     this.#index = index;
     this.#glossary = glossary;
     this.#findNames = nameMatcher(glossary);
+    this.#namesBegun = nameBeginnings(glossary);
     this.#directory = directory;
     this.#postings = postings;
   }
@@ -598,6 +613,7 @@ export class SearchEngine {
    * search asks first, while an earlier search runs (Pagefind's `preload`).
    */
   preload(raw: string, options: SearchOptions): void {
+    this.#preloadNames(raw, options);
     const query = this.parse(raw);
     const terms = [...query.words, ...query.phrases.flatMap((phrase) => phrase.split(' '))];
     const [newest] = this.#index.parts;
@@ -611,6 +627,63 @@ export class SearchEngine {
       const { index } = await newest.open();
       await index.preload(terms.join(' '), this.#filters(options));
     })().catch(() => {});
+  }
+
+  /**
+   * A name is searched by its tokens, not by the letters typed: while a reader is still typing
+   * one (`Stoltenb`), the files its search will read are fetched, so that the last letter only
+   * waits for the search. Those are the tokens' directory entries, then their postings when the
+   * name is rare and all the query (as its search reads them), or else the newest part's index
+   * chunks. Not when the letters begin more than a few names: most of it would be wasted.
+   */
+  #preloadNames(raw: string, options: SearchOptions): void {
+    const begun = this.#namesBegun(raw);
+    if (begun.length === 0 || begun.length > NAMES_PRELOADED) return;
+    const [newest] = this.#index.parts;
+    void Promise.all(
+      begun.map(async ({ entry, start }) => {
+        const tokens = [nameToken(entry.id), titleNameToken(entry.id)];
+        const stats = await Promise.all(tokens.map((token) => this.#term(token)));
+        const alone = isEmptyQuery(this.parse(raw.slice(0, start)));
+        const postings = this.#postings;
+        if (alone && postings && stats.every((held) => !held || this.#hasPostings(held))) {
+          await Promise.all(
+            tokens.filter((_, i) => stats[i]).map((token) => postings(postingFile(token))),
+          );
+          return;
+        }
+        const chunks = tokens.filter(
+          (_, i) => newest && stats[i] && holdsIn(stats[i], newest.place),
+        );
+        if (!newest || chunks.length === 0) return;
+        const { index } = await newest.open();
+        await index.preload(chunks.join(' '), this.#filters(options));
+      }),
+    ).catch(() => {});
+  }
+
+  /**
+   * Searches ahead for the names a reader is typing: `Stoltenb` is searched as `Stoltenberg`
+   * too, the shortest spellings first, so that the last letter finds its answer in memory. The
+   * worker runs it once a search is answered, when no newer one waits; `stale` gives it up, as
+   * it gives a search up, for the next key. Not when the letters begin more than a few names.
+   */
+  async searchAhead(
+    raw: string,
+    options: SearchOptions,
+    limit: number,
+    stale: () => boolean,
+  ): Promise<void> {
+    const begun = this.#namesBegun(raw);
+    if (begun.length > NAMES_PRELOADED) return;
+    const rests = begun.flatMap((beginning) => beginning.rests.filter(Boolean));
+    const ahead = [...new Set(rests.map((rest) => raw + rest))]
+      .sort((a, b) => a.length - b.length)
+      .slice(0, SEARCHED_AHEAD);
+    for (const completion of ahead) {
+      checkStale(stale);
+      await this.search(completion, options, limit, undefined, stale);
+    }
   }
 
   /** Whether a word typed is held only by terms with postings (see `#fromPostings`). */

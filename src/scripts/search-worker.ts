@@ -204,9 +204,8 @@ const reply = (response: SearchResponse) => scope.postMessage(response);
 async function run(request: SearchRequest): Promise<void> {
   const stale = () => latest !== request.id;
   try {
-    const outcome = await (
-      await engine
-    ).search(
+    const search = await engine;
+    const outcome = await search.search(
       request.query,
       request.options,
       request.limit,
@@ -217,6 +216,11 @@ async function run(request: SearchRequest): Promise<void> {
       stale,
     );
     reply({ id: request.id, outcome });
+    // Until the next key, the names being typed are searched ahead (see `searchAhead`).
+    if (!stale())
+      await search
+        .searchAhead(request.query, request.options, request.limit, stale)
+        .catch(() => {});
   } catch (error) {
     if (error instanceof Superseded) reply({ id: request.id, superseded: true });
     else reply({ id: request.id, error: error instanceof Error ? error.message : String(error) });

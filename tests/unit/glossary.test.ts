@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGlossary } from '../../src/content/glossary';
-import { nameMatcher } from '../../src/lib/names';
+import { nameBeginnings, nameMatcher } from '../../src/lib/names';
 import { projectRoot } from '../support/paths';
 
 const file = 'content/glossary.yaml';
@@ -21,6 +21,38 @@ describe('the site glossary', () => {
         'nato',
       ]),
     );
+  });
+});
+
+describe('nameBeginnings', () => {
+  const begun = nameBeginnings(glossary);
+  const beginnings = (text: string) =>
+    begun(text).map(({ entry, start, rests }) => [entry.id, start, rests]);
+
+  it('finds the names a reader is typing, with what each spelling has left, shortest first', () => {
+    expect(beginnings('Stoltenb')).toEqual([['jens-stoltenberg', 0, ['erg']]]);
+    expect(beginnings('Kie')).toEqual([['kyiv', 0, ['v', 'w']]]);
+    expect(beginnings('talks with Zelens')).toEqual([
+      ['volodymyr-zelenskyy', 11, ['ky', 'kyy', 'kiy', 'kyi']],
+    ]);
+    // A name of two words, begun in its first.
+    expect(beginnings('the Atlantic All')).toEqual([['nato', 4, ['iance']]]);
+  });
+
+  it('folds as the search does: case, accents, and spellings that fold alike give one rest', () => {
+    expect(beginnings('kÿi')).toEqual([['kyiv', 0, ['v']]]);
+    expect(beginnings('STOLTENBERG')).toEqual([['jens-stoltenberg', 0, ['']]]);
+  });
+
+  it('takes a name from the word it starts at: `Volodymyr Zel` is not `Zel`', () => {
+    expect(beginnings('Volodymyr Zel')).toEqual([['volodymyr-zelenskyy', 0, ['ensky', 'enskyy']]]);
+  });
+
+  it('needs three letters, an unfinished word, and no acronym', () => {
+    expect(beginnings('St')).toEqual([]);
+    expect(beginnings('Stoltenberg ')).toEqual([]);
+    expect(beginnings('NAT')).toEqual([]);
+    expect(beginnings('hydrofoil')).toEqual([]);
   });
 });
 
