@@ -41,7 +41,7 @@ import { freshness, inverseFrequency, termBound, termWeight } from '../lib/searc
 import { segmentWords, withoutWordBreaks } from '../lib/segment';
 import { mergeRanges, phraseRanges, wordRanges, type Range } from './highlight';
 import { TAG_FILTER } from '../lib/search-parts';
-import { PAGE_SIZE } from './search-protocol';
+import { BEGINNING_LETTERS, PAGE_SIZE } from './search-protocol';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './search-query';
 
 /**
@@ -167,6 +167,12 @@ export interface SearchOutcome {
   searching: boolean;
   /** When a word was in no article and a close spelling is: what was searched instead. */
   correction?: { typed: string; searched: string } | undefined;
+  /**
+   * Words of one or two letters that are no word of the index but begin some (`Ky`): words still
+   * being typed, searched once they have `BEGINNING_LETTERS` letters. The rest of the query is
+   * searched without them; a query of nothing else has no results yet.
+   */
+  unfinished?: string[] | undefined;
 }
 
 /** One way of finding a part of the query. */
@@ -279,6 +285,8 @@ function prepare(record: PagefindRecord): PreparedArticle | undefined {
 interface Part {
   label: string;
   alternatives: Alternative[];
+  /** A word too short to be searched as a beginning, which it only is (see `unfinished`). */
+  unfinished?: boolean;
 }
 
 interface Candidate {
@@ -501,6 +509,7 @@ export class SearchEngine {
    */
   async #lookup(
     word: string,
+    beginnings = true,
   ): Promise<{ kind: 'word' | 'prefix'; stats: TermStats; terms: string[] } | undefined> {
     // Numbers are searched by their tokens, which Pagefind finds whole or not at all.
     if (/\p{N}/u.test(word)) {
@@ -509,7 +518,7 @@ export class SearchEngine {
       return stats && { kind: 'word', stats, terms: [token] };
     }
     const terms = await this.#directory(termFile(word));
-    for (const kind of ['word', 'prefix'] as const) {
+    for (const kind of beginnings ? (['word', 'prefix'] as const) : (['word'] as const)) {
       const held = [...terms].filter(([form]) => formMatches(word, form, kind === 'prefix'));
       if (held.length > 0)
         return {
@@ -588,7 +597,13 @@ export class SearchEngine {
           }
         } else {
           const variants = spellingVariants(baseForm(group[0]!));
-          const held = await Promise.all(variants.map((variant) => this.#lookup(variant)));
+          const short = [...variants[0]!].length < BEGINNING_LETTERS;
+          const held = await Promise.all(variants.map((variant) => this.#lookup(variant, !short)));
+          // A letter begins words of its own files (the directory files words by two letters).
+          const begins = async (word: string) =>
+            [...word].length === 1 || (await this.#lookup(word)) !== undefined;
+          if (short && held.every((one) => one === undefined) && (await begins(variants[0]!)))
+            return { label: group.join(' '), alternatives: [], unfinished: true };
           variants.forEach((variant, i) => {
             const one = held[i];
             if (one)
@@ -702,12 +717,35 @@ export class SearchEngine {
     return options.tag ? { filters: { [TAG_FILTER]: options.tag } } : {};
   }
 
+  /** A search of the words typed, less those still being typed (see `unfinished`). */
   async #search(
     raw: string,
     options: SearchOptions,
     limit: number,
     onProgress: ProgressListener | undefined,
     stale: (() => boolean) | undefined,
+  ): Promise<SearchOutcome> {
+    let unfinished: string[] = [];
+    const said = (outcome: SearchOutcome) =>
+      unfinished.length > 0 ? { ...outcome, unfinished } : outcome;
+    const outcome = await this.#searchParts(
+      raw,
+      options,
+      limit,
+      onProgress && ((first) => onProgress(said(first))),
+      stale,
+      (words) => (unfinished = words),
+    );
+    return said(outcome);
+  }
+
+  async #searchParts(
+    raw: string,
+    options: SearchOptions,
+    limit: number,
+    onProgress: ProgressListener | undefined,
+    stale: (() => boolean) | undefined,
+    onUnfinished: (words: string[]) => void,
   ): Promise<SearchOutcome> {
     const query = this.parse(raw);
     const empty = {
@@ -721,10 +759,13 @@ export class SearchEngine {
       searching: false,
     };
     if (isEmptyQuery(query)) return empty;
-    const [parts, titleStats] = await Promise.all([
+    const [all, titleStats] = await Promise.all([
       this.#parts(query),
       Promise.all(query.names.map(async (name) => this.#term(titleNameToken(name.id)))),
     ]);
+    onUnfinished(all.filter((part) => part.unfinished).map((part) => part.label));
+    const parts = all.filter((part) => !part.unfinished);
+    if (parts.length === 0) return empty;
     checkStale(stale);
     const posted = await this.#fromPostings(query, parts, titleStats, options, limit, stale);
     if (posted) return posted;

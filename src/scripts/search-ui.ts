@@ -7,7 +7,7 @@ import { plural } from '../lib/plural';
 import { appendMarked, excerpt } from './highlight';
 import type { SearchClient } from './search-client';
 import type { ArticleResult, Hit, SearchOptions, SearchOutcome } from './search-engine';
-import { PAGE_SIZE } from './search-protocol';
+import { BEGINNING_LETTERS, PAGE_SIZE } from './search-protocol';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -70,6 +70,11 @@ const passages = (articles: ArticleResult[]) =>
 /** The one status line: what was searched, what is in no article, and how much was found. */
 function summary(outcome: SearchOutcome, raw: string): string {
   const parts: string[] = [];
+  const unfinished = outcome.unfinished ?? [];
+  if (outcome.articles.length === 0 && outcome.missing.length === 0 && unfinished.length > 0) {
+    const words = listed(unfinished.map((word) => `“${word}”`));
+    return `${words}: a word is searched once it has ${BEGINNING_LETTERS} letters.`;
+  }
   if (outcome.missing.length > 0) {
     const missing = outcome.missing.map((term) => (term.startsWith('"') ? term : `“${term}”`));
     parts.push(`${listed(missing)} ${missing.length === 1 ? 'is' : 'are'} in no article.`);

@@ -286,6 +286,20 @@ describe.each(layouts)('over %s', (_layout, env) => {
       } else expect(found.correction).toBe('');
     });
 
+    it('finds a word of one or two letters only whole: a beginning is searched from three', async () => {
+      const short = await search('Ky');
+      expect(short.full).toEqual([]);
+      expect(short.status).toBe('“Ky”: a word is searched once it has 3 letters.');
+      expect((await search('K')).status).toBe('“K”: a word is searched once it has 3 letters.');
+      expect((await search('Kyi')).full).toContain('seed:opportunity');
+      // The rest of the query is searched without the word still being typed.
+      const name = await search('Stoltenberg Ky');
+      expect(new Set(name.full)).toEqual(new Set(stoltenberg));
+      expect(name.status).not.toContain('no article');
+      // A word of two letters that articles have is found.
+      expect((await search('Mr')).full).toContain('seed:reiterated');
+    });
+
     it('keeps passages with only some of the words behind one control', async () => {
       const found = await search('air defence');
       expect(found.partial.length).toBeGreaterThan(0);
