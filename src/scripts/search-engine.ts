@@ -397,6 +397,13 @@ function countedOf(parts: readonly Part[]): { articles: number; exact: boolean }
 /** A first answer while the older parts of the index are searched. */
 export type ProgressListener = (outcome: SearchOutcome) => void;
 
+/**
+ * Scripts whose characters are syllables or words (Chinese, Japanese, Korean, and the scripts of
+ * South-East Asia written without spaces): one or two of them are a word, and a beginning.
+ */
+const SYLLABIC_SCRIPT =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+
 /** The most glossary names a beginning typed may preload the search of (see `#preloadNames`). */
 const NAMES_PRELOADED = 3;
 
@@ -597,7 +604,8 @@ export class SearchEngine {
           }
         } else {
           const variants = spellingVariants(baseForm(group[0]!));
-          const short = [...variants[0]!].length < BEGINNING_LETTERS;
+          const short =
+            [...variants[0]!].length < BEGINNING_LETTERS && !SYLLABIC_SCRIPT.test(variants[0]!);
           const held = await Promise.all(variants.map((variant) => this.#lookup(variant, !short)));
           // A letter begins words of its own files (the directory files words by two letters).
           const begins = async (word: string) =>
