@@ -404,6 +404,11 @@ export type ProgressListener = (outcome: SearchOutcome) => void;
 const SYLLABIC_SCRIPT =
   /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 
+/** What tells one search from another: the same key, the same outcome. */
+export function searchKey(raw: string, options: SearchOptions, limit: number): string {
+  return JSON.stringify([raw.trim(), options.tag ?? '', options.sort, !!options.verbatim, limit]);
+}
+
 /** The most glossary names a beginning typed may preload the search of (see `#preloadNames`). */
 const NAMES_PRELOADED = 3;
 
@@ -431,6 +436,8 @@ export class SearchEngine {
   readonly #postings: PostingsLoader | undefined;
   /** The outcomes of the latest searches, oldest first. */
   readonly #answered = new Map<string, SearchOutcome>();
+  /** The searches running, by `searchKey`. */
+  readonly #running = new Map<string, Promise<SearchOutcome>>();
 
   /** Without `postings`, every search asks the parts of the index. */
   constructor(
@@ -466,25 +473,36 @@ export class SearchEngine {
     stale?: () => boolean,
   ): Promise<SearchOutcome> {
     // The index does not change under a page: a query searched before (a reader deleting back
-    // to it, or typing it again) is answered from memory.
-    const key = JSON.stringify([
-      raw.trim(),
-      options.tag ?? '',
-      options.sort,
-      !!options.verbatim,
-      limit,
-    ]);
+    // to it, or typing it again) is answered from memory, and one being searched (ahead, as a
+    // name is typed) by that search.
+    const key = searchKey(raw, options, limit);
     const known = this.#answered.get(key);
     if (known) {
       this.#answered.delete(key);
       this.#answered.set(key, known);
       return known;
     }
-    const outcome = await this.#answer(raw, options, limit, onProgress, stale);
-    this.#answered.set(key, outcome);
-    if (this.#answered.size > ANSWERS_KEPT)
-      this.#answered.delete(this.#answered.keys().next().value!);
-    return outcome;
+    const running = this.#running.get(key);
+    if (running) {
+      try {
+        return await running;
+      } catch (error) {
+        // That search was given up for a newer one: this one goes on, unless it is stale too.
+        if (!(error instanceof Superseded)) throw error;
+        checkStale(stale);
+      }
+    }
+    const answer = this.#answer(raw, options, limit, onProgress, stale);
+    this.#running.set(key, answer);
+    try {
+      const outcome = await answer;
+      this.#answered.set(key, outcome);
+      if (this.#answered.size > ANSWERS_KEPT)
+        this.#answered.delete(this.#answered.keys().next().value!);
+      return outcome;
+    } finally {
+      if (this.#running.get(key) === answer) this.#running.delete(key);
+    }
   }
 
   async #answer(
@@ -689,13 +707,15 @@ export class SearchEngine {
    * Searches ahead for the names a reader is typing: `Stoltenb` is searched as `Stoltenberg`
    * too, the shortest spellings first, so that the last letter finds its answer in memory. The
    * worker runs it once a search is answered, when no newer one waits; `stale` gives it up, as
-   * it gives a search up, for the next key. Not when the letters begin more than a few names.
+   * it gives a search up, for the next key, unless that key asks for the very query being
+   * searched ahead (`stale` is asked with it): that request is answered by this search. Not when
+   * the letters begin more than a few names.
    */
   async searchAhead(
     raw: string,
     options: SearchOptions,
     limit: number,
-    stale: () => boolean,
+    stale: (completion: string) => boolean,
   ): Promise<void> {
     const begun = this.#namesBegun(raw);
     if (begun.length > NAMES_PRELOADED) return;
@@ -704,8 +724,9 @@ export class SearchEngine {
       .sort((a, b) => a.length - b.length)
       .slice(0, SEARCHED_AHEAD);
     for (const completion of ahead) {
-      checkStale(stale);
-      await this.search(completion, options, limit, undefined, stale);
+      const given = () => stale(completion);
+      checkStale(given);
+      await this.search(completion, options, limit, undefined, given);
     }
   }
 

@@ -32,6 +32,7 @@ import { VOCABULARY_DIR } from '../lib/search-words';
 import {
   SearchEngine,
   Superseded,
+  searchKey,
   type DirectoryLoader,
   type IndexPart,
   type OpenPart,
@@ -198,6 +199,8 @@ const engine: Promise<SearchEngine> = Promise.all([
 
 /** The newest request: every older one still running is stale, and stops at its next step. */
 let latest = 0;
+/** The newest request's `searchKey`: a search ahead of it goes on (see `searchAhead`). */
+let latestKey = '';
 
 const reply = (response: SearchResponse) => scope.postMessage(response);
 
@@ -219,7 +222,13 @@ async function run(request: SearchRequest): Promise<void> {
     // Until the next key, the names being typed are searched ahead (see `searchAhead`).
     if (!stale())
       await search
-        .searchAhead(request.query, request.options, request.limit, stale)
+        .searchAhead(
+          request.query,
+          request.options,
+          request.limit,
+          (completion) =>
+            stale() && latestKey !== searchKey(completion, request.options, request.limit),
+        )
         .catch(() => {});
   } catch (error) {
     if (error instanceof Superseded) reply({ id: request.id, superseded: true });
@@ -230,6 +239,7 @@ async function run(request: SearchRequest): Promise<void> {
 scope.addEventListener('message', (event) => {
   const request = event.data;
   latest = request.id;
+  latestKey = searchKey(request.query, request.options, request.limit);
   void engine.then((search) => search.preload(request.query, request.options)).catch(() => {});
   // At once, not after the search before it: that one gives up at its next step.
   void run(request);

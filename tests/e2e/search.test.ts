@@ -340,10 +340,12 @@ describe('the keyboard path and loading on intent', () => {
 
     await page.keyboard.type('Pistorius');
     await expect.poll(() => panel.isVisible()).toBe(true);
-    // The panel may first show the results of a shorter query: wait for the whole word's.
-    await expect
-      .poll(() => page.locator('#search-status').textContent())
-      .toBe('1 passage in 1 article matches.');
+    // The panel may first show the results of a shorter query (`Pistoriu` has the same count):
+    // wait for the whole word's.
+    await page.locator('#search-results[data-query^="Pistorius|"]').waitFor({ state: 'attached' });
+    expect(await page.locator('#search-status').textContent()).toBe(
+      '1 passage in 1 article matches.',
+    );
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
