@@ -404,6 +404,20 @@ export type ProgressListener = (outcome: SearchOutcome) => void;
 const SYLLABIC_SCRIPT =
   /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 
+/** The outcome of a query that finds nothing, and says nothing is missing. */
+function emptyOutcome(query: ParsedQuery): SearchOutcome {
+  return {
+    query,
+    articles: [],
+    total: 0,
+    complete: 0,
+    missing: [],
+    partial: false,
+    exhaustive: true,
+    searching: false,
+  };
+}
+
 /** What tells one search from another: the same key, the same outcome. */
 export function searchKey(raw: string, options: SearchOptions, limit: number): string {
   return JSON.stringify([raw.trim(), options.tag ?? '', options.sort, !!options.verbatim, limit]);
@@ -534,7 +548,6 @@ export class SearchEngine {
    */
   async #lookup(
     word: string,
-    beginnings = true,
   ): Promise<{ kind: 'word' | 'prefix'; stats: TermStats; terms: string[] } | undefined> {
     // Numbers are searched by their tokens, which Pagefind finds whole or not at all.
     if (/\p{N}/u.test(word)) {
@@ -543,7 +556,7 @@ export class SearchEngine {
       return stats && { kind: 'word', stats, terms: [token] };
     }
     const terms = await this.#directory(termFile(word));
-    for (const kind of beginnings ? (['word', 'prefix'] as const) : (['word'] as const)) {
+    for (const kind of ['word', 'prefix'] as const) {
       const held = [...terms].filter(([form]) => formMatches(word, form, kind === 'prefix'));
       if (held.length > 0)
         return {
@@ -624,11 +637,12 @@ export class SearchEngine {
           const variants = spellingVariants(baseForm(group[0]!));
           const short =
             [...variants[0]!].length < BEGINNING_LETTERS && !SYLLABIC_SCRIPT.test(variants[0]!);
-          const held = await Promise.all(variants.map((variant) => this.#lookup(variant, !short)));
-          // A letter begins words of its own files (the directory files words by two letters).
-          const begins = async (word: string) =>
-            [...word].length === 1 || (await this.#lookup(word)) !== undefined;
-          if (short && held.every((one) => one === undefined) && (await begins(variants[0]!)))
+          const found = await Promise.all(variants.map((variant) => this.#lookup(variant)));
+          // A short word is found only whole: as a beginning, it is still being typed.
+          const held = short ? found.map((one) => (one?.kind === 'word' ? one : undefined)) : found;
+          // A letter begins words of other files (the directory files words by two letters).
+          const begins = [...variants[0]!].length === 1 || found.some(Boolean);
+          if (short && begins && held.every((one) => one === undefined))
             return { label: group.join(' '), alternatives: [], unfinished: true };
           variants.forEach((variant, i) => {
             const one = held[i];
@@ -754,47 +768,38 @@ export class SearchEngine {
     onProgress: ProgressListener | undefined,
     stale: (() => boolean) | undefined,
   ): Promise<SearchOutcome> {
-    let unfinished: string[] = [];
+    const query = this.parse(raw);
+    if (isEmptyQuery(query)) return emptyOutcome(query);
+    const [all, titleStats] = await Promise.all([
+      this.#parts(query),
+      Promise.all(query.names.map(async (name) => this.#term(titleNameToken(name.id)))),
+    ]);
+    const unfinished = all.filter((part) => part.unfinished).map((part) => part.label);
     const said = (outcome: SearchOutcome) =>
       unfinished.length > 0 ? { ...outcome, unfinished } : outcome;
+    const parts = all.filter((part) => !part.unfinished);
+    if (parts.length === 0) return said(emptyOutcome(query));
     const outcome = await this.#searchParts(
-      raw,
+      query,
+      parts,
+      titleStats,
       options,
       limit,
       onProgress && ((first) => onProgress(said(first))),
       stale,
-      (words) => (unfinished = words),
     );
     return said(outcome);
   }
 
   async #searchParts(
-    raw: string,
+    query: ParsedQuery,
+    parts: Part[],
+    titleStats: (TermStats | undefined)[],
     options: SearchOptions,
     limit: number,
     onProgress: ProgressListener | undefined,
     stale: (() => boolean) | undefined,
-    onUnfinished: (words: string[]) => void,
   ): Promise<SearchOutcome> {
-    const query = this.parse(raw);
-    const empty = {
-      query,
-      articles: [],
-      total: 0,
-      complete: 0,
-      missing: [],
-      partial: false,
-      exhaustive: true,
-      searching: false,
-    };
-    if (isEmptyQuery(query)) return empty;
-    const [all, titleStats] = await Promise.all([
-      this.#parts(query),
-      Promise.all(query.names.map(async (name) => this.#term(titleNameToken(name.id)))),
-    ]);
-    onUnfinished(all.filter((part) => part.unfinished).map((part) => part.label));
-    const parts = all.filter((part) => !part.unfinished);
-    if (parts.length === 0) return empty;
     checkStale(stale);
     const posted = await this.#fromPostings(query, parts, titleStats, options, limit, stale);
     if (posted) return posted;
@@ -853,7 +858,7 @@ export class SearchEngine {
     const searched = new Set<number>();
     /** Places in date order: those of all newer parts come first. */
     let placed = 0;
-    let outcome = empty as SearchOutcome;
+    let outcome = emptyOutcome(query);
     for (let p = 0; p < indexes.length; p++) {
       const { place } = indexes[p]!;
       const { index, documents } = await indexes[p]!.open();
