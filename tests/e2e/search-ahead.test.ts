@@ -9,11 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTemporarySite } from '../support/build';
-import { launchBrowser, type TestBrowser } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/paths';
-import { serveStatic, type StaticSite } from '../support/server';
+import { useTemporarySite } from '../support/site';
 
 const article = (title: string, published: string, text: string) =>
   [
@@ -49,23 +47,13 @@ const layouts: [layout: string, env: Record<string, string>][] = [
 ];
 
 describe.each(layouts)('a name being typed, over %s', (_layout, env) => {
-  let site: StaticSite;
-  let chromium: TestBrowser;
+  const t = useTemporarySite(files, env);
   let page: Page;
 
   beforeAll(async () => {
-    const build = await buildTemporarySite(files, env);
-    if (build.exitCode !== 0) throw new Error(build.output.slice(-4000));
-    site = await serveStatic({ root: build.distDir });
-    chromium = await launchBrowser();
-    page = await chromium.browser.newPage();
-    await page.goto(`${site.url}search/`);
+    page = await t.chromium.browser.newPage();
+    await page.goto(`${t.site.url}search/`);
     await page.locator('form[data-search-ready]').waitFor({ state: 'attached' });
-  }, 180_000);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await site?.close();
   });
 
   const settled = (query: string) =>

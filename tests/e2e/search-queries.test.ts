@@ -7,13 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedSlug } from '../support/article-source';
 import { axeViolations } from '../support/axe';
-import { buildTemporarySite } from '../support/build';
-import { launchBrowser, type TestBrowser } from '../support/browser';
 import { fixturesDir, projectRoot } from '../support/paths';
-import { serveStatic, type StaticSite } from '../support/server';
+import { useTemporarySite } from '../support/site';
 import { PARTS_MANIFEST, type PartsManifest } from '../../src/lib/search-parts';
 
 const fixture = (name: string) => readFileSync(join(fixturesDir, 'search', name), 'utf8');
@@ -192,23 +190,16 @@ const layouts: [layout: string, env: Record<string, string>][] = [
 
 describe.each(layouts)('over %s', (_layout, env) => {
   let manifest: PartsManifest;
-  let site: StaticSite;
-  let chromium: TestBrowser;
+  const t = useTemporarySite(files, env);
   let page: Page;
   /** `article:key` of every passage id, by article path and id. */
   const keyOf = new Map<string, string>();
 
   beforeAll(async () => {
-    const build = await buildTemporarySite(files, env);
-    if (build.exitCode !== 0) throw new Error(build.output.slice(-4000));
-    manifest = JSON.parse(
-      readFileSync(join(build.distDir, PARTS_MANIFEST), 'utf8'),
-    ) as PartsManifest;
-    site = await serveStatic({ root: build.distDir });
-    chromium = await launchBrowser();
-    page = await chromium.browser.newPage();
+    manifest = JSON.parse(readFileSync(join(t.distDir, PARTS_MANIFEST), 'utf8')) as PartsManifest;
+    page = await t.chromium.browser.newPage();
     for (const [name, { slug, passages }] of Object.entries(articles)) {
-      await page.goto(`${site.url}articles/${slug}/`);
+      await page.goto(`${t.site.url}articles/${slug}/`);
       const ids = await page.evaluate(() =>
         [...document.querySelectorAll('.article-body [id]')].map((element) => [
           element.id,
@@ -224,14 +215,9 @@ describe.each(layouts)('over %s', (_layout, env) => {
       }
       keyOf.set(`/articles/${slug}/`, `${name}:headline`);
     }
-    await page.goto(`${site.url}search/`);
+    await page.goto(`${t.site.url}search/`);
     await page.locator('form[data-search-ready]').waitFor({ state: 'attached' });
-  }, 180_000);
-
-  afterAll(async () => {
-    await chromium?.close();
-    await site?.close();
-  });
+  }, 60_000);
 
   /** Searches on the search page; returns the passages found, by key, and what the page says. */
   async function search(query: string, suffix = '||relevance') {
@@ -408,9 +394,9 @@ describe.each(layouts)('over %s', (_layout, env) => {
   describe('the panel under the header', () => {
     it('shows short excerpts in smaller type, the correction, and the partial-match control', async () => {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const context = await chromium.browser.newContext({ colorScheme });
+        const context = await t.chromium.browser.newContext({ colorScheme });
         const panelPage = await context.newPage();
-        await panelPage.goto(`${site.url}articles/pistorius-air-defence/`);
+        await panelPage.goto(`${t.site.url}articles/pistorius-air-defence/`);
         await panelPage.locator('#search-input').focus();
         await panelPage.locator('#search-input').fill('Stoltenburg');
         await panelPage
