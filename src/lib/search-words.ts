@@ -90,9 +90,17 @@ export function formMatches(atom: string, form: string, prefix = true): boolean 
   );
 }
 
-/** Whether a word as written in the text is one the query word asks for (see `formMatches`). */
-export function wordMatches(atom: string, textWord: string, prefix = true): boolean {
-  return wordForms(textWord).some((form) => formMatches(atom, form, prefix));
+/**
+ * Whether a word as written in the text is one the query word asks for (see `formMatches`);
+ * `forms` may be a cached `wordForms`.
+ */
+export function wordMatches(
+  atom: string,
+  textWord: string,
+  prefix = true,
+  forms: (word: string) => readonly string[] = wordForms,
+): boolean {
+  return forms(textWord).some((form) => formMatches(atom, form, prefix));
 }
 
 /**

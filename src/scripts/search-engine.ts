@@ -27,6 +27,7 @@ import {
   spellingVariants,
   transliterationSkeleton,
   typoAllowance,
+  wordForms,
   wordMatches,
 } from '../lib/search-words';
 import {
@@ -204,14 +205,51 @@ function numberAlternative(alternative: Alternative): Alternative {
     : alternative;
 }
 
-/** Whether a word as written in the text is one `alternative` asks for (any word, for a name). */
+/**
+ * Whether a word as written in the text is one `alternative` asks for (any word, for a name).
+ * Working out a word's forms is most of what reading an article's passages costs, and the
+ * articles of a search share most of their words: each word's answer is kept with the
+ * alternative, and its forms (`textForms`) across searches.
+ */
 function asks(alternative: Alternative): (written: string) => boolean {
-  const { word, joined, prefix } = alternative;
-  if (word === undefined) return () => true;
-  return joined
-    ? (written) => formMatches(word, joinedForm(written), prefix)
-    : (written) => wordMatches(word, written, prefix);
+  let test = askedBy.get(alternative);
+  if (!test) {
+    const { word, joined, prefix } = alternative;
+    if (word === undefined) test = () => true;
+    else {
+      const matches = joined
+        ? (written: string) => formMatches(word, joinedForm(written), prefix)
+        : (written: string) => wordMatches(word, written, prefix, textForms);
+      const known = new Map<string, boolean>();
+      test = (written) => {
+        let answer = known.get(written);
+        if (answer === undefined) known.set(written, (answer = matches(written)));
+        return answer;
+      };
+    }
+    askedBy.set(alternative, test);
+  }
+  return test;
 }
+
+const askedBy = new WeakMap<Alternative, (written: string) => boolean>();
+
+/**
+ * `wordForms` of the text's words, kept: a reader typing on reads the same articles at each key.
+ * Emptied when full, which costs only the working out again.
+ */
+function textForms(written: string): readonly string[] {
+  let forms = formsKept.get(written);
+  if (!forms) {
+    if (formsKept.size >= FORMS_KEPT) formsKept.clear();
+    forms = wordForms(written);
+    formsKept.set(written, forms);
+  }
+  return forms;
+}
+
+const formsKept = new Map<string, readonly string[]>();
+const FORMS_KEPT = 20_000;
 
 /**
  * Where in an article's words (its record's content, split as Pagefind counts positions)

@@ -48,6 +48,10 @@ describe('formMatches', () => {
     expect(formMatches('tanks', 'tank', false)).toBe(true);
     expect(formMatches('attacked', 'attacks', false)).toBe(true);
     expect(wordMatches('ukraine', 'Ukraine’s', false)).toBe(true);
+    // The forms may come from elsewhere (the search engine keeps them): those are what count.
+    const kept = (word: string) => (word === 'T-72s' ? ['t72s', 'tanks'] : []);
+    expect(wordMatches('tank', 'T-72s', false, kept)).toBe(true);
+    expect(wordMatches('ukraine', 'Ukraine', false, kept)).toBe(false);
   });
 });
 
