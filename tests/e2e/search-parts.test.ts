@@ -8,13 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTS_MANIFEST, type PartsManifest } from '../../src/lib/search-parts';
 import { axeViolations } from '../support/axe';
-import { buildTemporarySite } from '../support/build';
-import { launchBrowser, type TestBrowser } from '../support/browser';
 import { projectRoot } from '../support/paths';
-import { serveStatic, type StaticSite } from '../support/server';
+import { useTemporarySite } from '../support/site';
 
 /** Harbour reports, January 2023: the newest parts. */
 const ARTICLES = 12;
@@ -70,21 +68,14 @@ for (let n = 1; n <= OLD; n++) {
   );
 }
 
-let site: StaticSite;
-let chromium: TestBrowser;
+const t = useTemporarySite(files, {
+  SEARCH_PART_SIZE: '2',
+  SEARCH_POSTINGS: '3',
+});
 let manifest: PartsManifest;
 
-beforeAll(async () => {
-  const build = await buildTemporarySite(files, { SEARCH_PART_SIZE: '2', SEARCH_POSTINGS: '3' });
-  if (build.exitCode !== 0) throw new Error(build.output.slice(-4000));
-  manifest = JSON.parse(readFileSync(join(build.distDir, PARTS_MANIFEST), 'utf8')) as PartsManifest;
-  site = await serveStatic({ root: build.distDir });
-  chromium = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
+beforeAll(() => {
+  manifest = JSON.parse(readFileSync(join(t.distDir, PARTS_MANIFEST), 'utf8')) as PartsManifest;
 });
 
 /**
@@ -94,7 +85,7 @@ afterAll(async () => {
 async function searchPage(
   address: string,
 ): Promise<{ page: Page; chunks: Set<string>; fragments: string[] }> {
-  const page = await chromium.browser.newPage();
+  const page = await t.chromium.browser.newPage();
   const chunks = new Set<string>();
   const fragments: string[] = [];
   page.on('request', (request) => {
@@ -103,7 +94,7 @@ async function searchPage(
     const fragment = /\/pagefind\/parts\/(\d+)\/fragment\//.exec(request.url())?.[1];
     if (fragment) fragments.push(fragment);
   });
-  await page.goto(`${site.url}search/${address}`);
+  await page.goto(`${t.site.url}search/${address}`);
   return { page, chunks, fragments };
 }
 
@@ -240,10 +231,10 @@ describe('an index in many parts', () => {
   });
 
   it("warms up when the pointer comes over the search box: Pagefind, its WebAssembly, the newest part's metadata", async () => {
-    const page = await chromium.browser.newPage();
+    const page = await t.chromium.browser.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${site.url}articles/harbour-1/`);
+    await page.goto(`${t.site.url}articles/harbour-1/`);
     expect(requested.filter((path) => /pagefind|search\//.test(path))).toEqual([]);
     await page.locator('#search-input').hover();
     const metadata = () => requested.filter((path) => path.endsWith('.pf_meta'));
