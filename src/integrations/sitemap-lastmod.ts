@@ -1,22 +1,34 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SitemapItem } from '@astrojs/sitemap';
+import { eachLimited } from './each-limited';
+import { stampOf } from './file-stamp';
 
 /**
  * `lastmod` for the sitemap's article pages, from what each built page says of itself: its
- * `article:modified_time` (the last update, or the publication). @astrojs/sitemap serialises its
- * entries once the pages are written; `serialize` reads the page of each. Pages that are not
- * articles (front, sections, authors) say no time of their own and get no `lastmod`, which the
- * protocol allows, rather than a guess. Only each page's head is read: the sitemap is made
- * on every build, publish included, and an archive's pages are hundreds of megabytes.
+ * `article:modified_time` (the last update, or the publication). Pages that are not articles
+ * (front, sections, authors) say no time of their own and get no `lastmod`, which the protocol
+ * allows, rather than a guess.
+ *
+ * The sitemap is made on every build, publish included, and @astrojs/sitemap calls `serialize`
+ * for one entry after another. So the times are gathered before it runs (this integration's
+ * `astro:build:done` comes before the sitemap's), many pages at once, and only each page's head
+ * is read; a page whose stamp (`file-stamp.ts`) is the one it had when the last build read it is
+ * not read at all: that build's time for it is kept in the cache folder.
  */
 export function sitemapLastmod(): {
   integration: AstroIntegration;
-  serialize: (item: SitemapItem) => SitemapItem;
+  serialize: (item: SitemapItem) => Promise<SitemapItem>;
 } {
   let outDir: URL | undefined;
   let base = '/';
+  let cacheFile = '';
+  /** Each article page's time by its file, gathered at `astro:build:done`. */
+  let gathered = new Map<string, string | null>();
+  const fileOf = (path: string) =>
+    fileURLToPath(new URL(`${path.slice(base.length)}index.html`, outDir));
   return {
     integration: {
       name: 'sitemap-lastmod',
@@ -24,46 +36,119 @@ export function sitemapLastmod(): {
         'astro:config:done': ({ config }) => {
           outDir = config.outDir;
           base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+          cacheFile = join(fileURLToPath(config.cacheDir), 'sitemap-lastmod.json');
         },
-        'astro:build:done': ({ dir }) => {
+        'astro:build:done': async ({ dir, pages, logger }) => {
           outDir = dir;
+          const files = pages
+            .map(({ pathname }) => `${base}${pathname.replace(/^\/|\/?$/g, '')}/`)
+            .filter((path) => path.startsWith(`${base}articles/`))
+            .map(fileOf);
+          const { times, read } = await modifiedTimes(files, cacheFile);
+          gathered = times;
+          logger.info(`times of ${times.size} article pages, ${read} of them read`);
         },
       },
     },
-    serialize(item) {
+    async serialize(item) {
       if (!outDir) return item;
       const path = new URL(item.url).pathname;
       // Only article pages say when they were modified.
       if (!path.startsWith(`${base}articles/`)) return item;
-      const file = new URL(`${path.slice(base.length)}index.html`, outDir);
-      let head: string;
-      try {
-        head = headOf(fileURLToPath(file));
-      } catch {
-        return item;
+      const file = fileOf(path);
+      let modified = gathered.get(file);
+      if (modified === undefined) {
+        try {
+          modified = modifiedTimeIn(await readHead(file));
+        } catch {
+          return item;
+        }
       }
-      const modified = /<meta property="article:modified_time" content="([^"]+)"/.exec(head)?.[1];
       return modified ? { ...item, lastmod: modified } : item;
     },
   };
 }
 
+/** The `article:modified_time` a page's head says, if any. */
+export function modifiedTimeIn(head: string): string | null {
+  return /<meta property="article:modified_time" content="([^"]+)"/.exec(head)?.[1] ?? null;
+}
+
+/** A page's time as the cache keeps it: with the stamp its file had when it was read. */
+type Kept = [stamp: string, modified: string | null];
+
+/**
+ * The time of each of `files` (those that can be read), from the cache in `cacheFile` where a
+ * file's stamp is the one kept with it, otherwise from its head; the cache is then replaced.
+ */
+export async function modifiedTimes(
+  files: readonly string[],
+  cacheFile: string,
+): Promise<{ times: Map<string, string | null>; read: number }> {
+  let cached: Record<string, Kept> = {};
+  try {
+    cached = JSON.parse(await readFile(cacheFile, 'utf8')) as Record<string, Kept>;
+  } catch {
+    // No cache yet (or a broken one): every page is read.
+  }
+  const found: (Kept | undefined)[] = new Array(files.length);
+  const keep: boolean[] = new Array(files.length).fill(false);
+  let read = 0;
+  await eachLimited([...files.keys()], 64, async (i) => {
+    const file = files[i]!;
+    // Taken before the read: a file changed after it is read again next time.
+    const stamped = await stampOf(file);
+    if (!stamped) return;
+    const hit = Object.hasOwn(cached, file) ? cached[file] : undefined;
+    if (hit?.[0] === stamped.stamp) {
+      found[i] = hit;
+    } else {
+      read++;
+      try {
+        found[i] = [stamped.stamp, modifiedTimeIn(await readHead(file))];
+      } catch {
+        return;
+      }
+    }
+    keep[i] = stamped.settled;
+  });
+  const times = new Map<string, string | null>();
+  const kept: Record<string, Kept> = {};
+  files.forEach((file, i) => {
+    const entry = found[i];
+    if (!entry) return;
+    times.set(file, entry[1]);
+    if (keep[i]) kept[file] = entry;
+  });
+  await mkdir(dirname(cacheFile), { recursive: true });
+  await writeFile(cacheFile, JSON.stringify(kept));
+  return { times, read };
+}
+
 const HEAD_CHUNK = 16 * 1024;
 
+/**
+ * Where `</head>` starts in `bytes`, searched from `from` back by the tag's length less one (it
+ * may straddle two reads); the bytes are searched, not decoded.
+ */
+const headEnd = (bytes: Buffer, from: number) => bytes.indexOf('</head>', Math.max(0, from - 6));
+
 /** The start of an HTML file up to its `</head>` (or all of it, if it has none). */
-export function headOf(file: string): string {
-  const handle = openSync(file, 'r');
+export async function readHead(file: string): Promise<string> {
+  const handle = await open(file, 'r');
   try {
-    const chunks: Buffer[] = [];
+    let bytes = Buffer.alloc(0);
     for (;;) {
       const chunk = Buffer.alloc(HEAD_CHUNK);
-      const read = readSync(handle, chunk, 0, HEAD_CHUNK, null);
-      chunks.push(chunk.subarray(0, read));
-      // Whole chunks are decoded together, so a character cut between two reads is whole.
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (read < HEAD_CHUNK || text.includes('</head>')) return text;
+      const { bytesRead: got } = await handle.read(chunk, 0, HEAD_CHUNK, null);
+      const searchedTo = bytes.length;
+      bytes = Buffer.concat([bytes, chunk.subarray(0, got)]);
+      const end = headEnd(bytes, searchedTo);
+      // Cut at an ASCII tag, so no character is split.
+      if (end >= 0) return bytes.toString('utf8', 0, end + '</head>'.length);
+      if (got < HEAD_CHUNK) return bytes.toString('utf8');
     }
   } finally {
-    closeSync(handle);
+    await handle.close();
   }
 }

@@ -147,6 +147,13 @@ function searchIndexed(build: TemporaryBuild): {
   };
 }
 
+/** What the sitemap's times line of a build's log says: article pages, and of them read. */
+function lastmodTimes(build: TemporaryBuild): { pages: number; read: number } {
+  const [, pages, read] =
+    /\[sitemap-lastmod\] times of (\d+) article pages, (\d+) of them read/.exec(build.output) ?? [];
+  return { pages: Number(pages), read: Number(read) };
+}
+
 /** What the articles' loader's line of a build's log says it took unread, read, and rendered. */
 function articlesLoaded(build: TemporaryBuild): { unread: number; read: number; changed: number } {
   const [, unread, read, changed] =
@@ -238,6 +245,16 @@ describe('a warm rebuild after an edit, an addition, a rename and a deletion', (
     // into records again.
     expect(searchIndexed(warm).parsed).toBeGreaterThan(0);
     expect(searchIndexed(warm).parsed).toBeLessThan(searchIndexed(cold).parsed / 2);
+  });
+
+  it('reads for the sitemap’s times only the article pages that it did not leave in place', () => {
+    const articlePages = filesUnder(join(warm.distDir, 'articles')).filter((file) =>
+      file.endsWith('index.html'),
+    ).length;
+    expect(lastmodTimes(cold)).toEqual({ pages: ARTICLES, read: ARTICLES });
+    expect(lastmodTimes(warm).pages).toBe(articlePages);
+    // The edited, the added and the renamed article.
+    expect(lastmodTimes(warm).read).toBe(3);
   });
 
   it('gives the same dist/, byte for byte, as a cold build of the same content', () => {
