@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SitemapItem } from '@astrojs/sitemap';
 import { eachLimited } from './each-limited';
+import { sourcesDigest } from '../markdown/local-sources';
 import { stampOf } from './file-stamp';
 
 /**
@@ -27,8 +28,8 @@ export function sitemapLastmod(): {
   let cacheFile = '';
   /** Each article page's time by its file, gathered at `astro:build:done`. */
   let gathered = new Map<string, string | null>();
-  const fileOf = (path: string) =>
-    fileURLToPath(new URL(`${path.slice(base.length)}index.html`, outDir));
+  /** The file of the page at `page` (relative to the base, ending in `/`). */
+  const fileOf = (page: string) => fileURLToPath(new URL(`${page}index.html`, outDir));
   return {
     integration: {
       name: 'sitemap-lastmod',
@@ -41,10 +42,10 @@ export function sitemapLastmod(): {
         'astro:build:done': async ({ dir, pages, logger }) => {
           outDir = dir;
           const files = pages
-            .map(({ pathname }) => `${base}${pathname.replace(/^\/|\/?$/g, '')}/`)
-            .filter((path) => path.startsWith(`${base}articles/`))
+            .map(({ pathname }) => pathname.replace(/^\/|\/?$/g, '') + '/')
+            .filter((page) => page.startsWith('articles/'))
             .map(fileOf);
-          const { times, read } = await modifiedTimes(files, cacheFile);
+          const { times, read } = await modifiedTimes(files, cacheFile, codeDigest());
           gathered = times;
           logger.info(`times of ${times.size} article pages, ${read} of them read`);
         },
@@ -55,7 +56,7 @@ export function sitemapLastmod(): {
       const path = new URL(item.url).pathname;
       // Only article pages say when they were modified.
       if (!path.startsWith(`${base}articles/`)) return item;
-      const file = fileOf(path);
+      const file = fileOf(path.slice(base.length));
       let modified = gathered.get(file);
       if (modified === undefined) {
         try {
@@ -77,51 +78,63 @@ export function modifiedTimeIn(head: string): string | null {
 /** A page's time as the cache keeps it: with the stamp its file had when it was read. */
 type Kept = [stamp: string, modified: string | null];
 
+interface StoredTimes {
+  /** `codeDigest()` of the build that kept them. */
+  code: string;
+  pages: Record<string, Kept>;
+}
+
+/** A digest of this file (and what it imports): times kept by other code are not taken. */
+function codeDigest(): string {
+  const self = fileURLToPath(import.meta.url);
+  return sourcesDigest([self], fileURLToPath(new URL('../', import.meta.url)));
+}
+
 /**
- * The time of each of `files` (those that can be read), from the cache in `cacheFile` where a
- * file's stamp is the one kept with it, otherwise from its head; the cache is then replaced.
+ * The time of each of `files` (those that can be read), from the cache in `cacheFile` where it
+ * was kept by `code` and a file's stamp is the one kept with it, otherwise from its head; the
+ * cache is then replaced.
  */
 export async function modifiedTimes(
   files: readonly string[],
   cacheFile: string,
+  code: string,
 ): Promise<{ times: Map<string, string | null>; read: number }> {
   let cached: Record<string, Kept> = {};
   try {
-    cached = JSON.parse(await readFile(cacheFile, 'utf8')) as Record<string, Kept>;
+    const stored = JSON.parse(await readFile(cacheFile, 'utf8')) as StoredTimes;
+    if (stored.code === code) cached = stored.pages;
   } catch {
     // No cache yet (or a broken one): every page is read.
   }
-  const found: (Kept | undefined)[] = new Array(files.length);
-  const keep: boolean[] = new Array(files.length).fill(false);
+  const found: ({ kept: Kept; settled: boolean } | undefined)[] = new Array(files.length);
   let read = 0;
   await eachLimited([...files.keys()], 64, async (i) => {
     const file = files[i]!;
     // Taken before the read: a file changed after it is read again next time.
     const stamped = await stampOf(file);
     if (!stamped) return;
-    const hit = Object.hasOwn(cached, file) ? cached[file] : undefined;
-    if (hit?.[0] === stamped.stamp) {
-      found[i] = hit;
-    } else {
+    let kept = Object.hasOwn(cached, file) ? cached[file] : undefined;
+    if (kept?.[0] !== stamped.stamp) {
       read++;
       try {
-        found[i] = [stamped.stamp, modifiedTimeIn(await readHead(file))];
+        kept = [stamped.stamp, modifiedTimeIn(await readHead(file))];
       } catch {
         return;
       }
     }
-    keep[i] = stamped.settled;
+    found[i] = { kept, settled: stamped.settled };
   });
   const times = new Map<string, string | null>();
-  const kept: Record<string, Kept> = {};
+  const pages: Record<string, Kept> = {};
   files.forEach((file, i) => {
     const entry = found[i];
     if (!entry) return;
-    times.set(file, entry[1]);
-    if (keep[i]) kept[file] = entry;
+    times.set(file, entry.kept[1]);
+    if (entry.settled) pages[file] = entry.kept;
   });
   await mkdir(dirname(cacheFile), { recursive: true });
-  await writeFile(cacheFile, JSON.stringify(kept));
+  await writeFile(cacheFile, JSON.stringify({ code, pages } satisfies StoredTimes));
   return { times, read };
 }
 

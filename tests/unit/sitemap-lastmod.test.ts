@@ -61,7 +61,7 @@ describe('modifiedTimes', () => {
     // The change time cannot be set back: let a tick of the clock pass after the writes.
     await new Promise((done) => setTimeout(done, 50));
 
-    const first = await modifiedTimes([a, b, front, gone], cache);
+    const first = await modifiedTimes([a, b, front, gone], cache, 'code');
     expect(first.read).toBe(3);
     expect([...first.times]).toEqual([
       [a, '2023-01-01'],
@@ -69,20 +69,28 @@ describe('modifiedTimes', () => {
       [front, null],
     ]);
 
-    const again = await modifiedTimes([a, b, front], cache);
+    const again = await modifiedTimes([a, b, front], cache, 'code');
     expect(again.read).toBe(0);
     expect(again.times.get(b)).toBe('2023-02-02');
 
     write('b.html', page('2024-03-03'));
-    const afterEdit = await modifiedTimes([a, b, front], cache);
+    const afterEdit = await modifiedTimes([a, b, front], cache, 'code');
     expect(afterEdit.read).toBe(1);
     expect(afterEdit.times.get(b)).toBe('2024-03-03');
+  });
+
+  it('reads every page again when the times were kept by other code', async () => {
+    const a = settled('d.html', page('2025-06-06'));
+    await new Promise((done) => setTimeout(done, 50));
+    expect((await modifiedTimes([a], cache, 'code')).read).toBe(1);
+    expect((await modifiedTimes([a], cache, 'code')).read).toBe(0);
+    expect((await modifiedTimes([a], cache, 'other code')).read).toBe(1);
   });
 
   it('reads every page again when the cache cannot be read', async () => {
     const a = settled('c.html', page('2025-05-05'));
     writeFileSync(cache, '{ not json');
-    const { times, read } = await modifiedTimes([a], cache);
+    const { times, read } = await modifiedTimes([a], cache, 'code');
     expect(read).toBe(1);
     expect(times.get(a)).toBe('2025-05-05');
   });
