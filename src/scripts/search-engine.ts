@@ -72,7 +72,7 @@ export interface IndexPart {
   open(): Promise<OpenPart>;
   /**
    * An article's record (its Pagefind fragment) by Pagefind's id, without opening the part: for
-   * the articles a rare term's postings name.
+   * the articles a rare term's postings name, and in place of `data()` for Pagefind's results.
    */
   fragment?(id: string): Promise<PagefindRecord>;
 }
@@ -317,6 +317,15 @@ function prepare(record: PagefindRecord): PreparedArticle | undefined {
     preparedArticles.set(record, prepared);
   }
   return prepared ?? undefined;
+}
+
+/**
+ * A result whose record is read by the part's own loader when it has one: Pagefind's `data()`
+ * also builds an excerpt and sub-results, which the passages here do not use, on every call, and
+ * queues its fetches behind its own limit.
+ */
+function recordsFrom(result: PagefindResult, fragment: IndexPart['fragment']): PagefindResult {
+  return fragment ? { ...result, data: () => fragment(result.id) } : result;
 }
 
 /** One part of a query: every part must be in a passage for the passage to match exactly. */
@@ -864,7 +873,7 @@ export class SearchEngine {
       ...this.#filters(options),
     };
     /** One part of the index: per query part, per alternative, its results; names in titles. */
-    const searchIn = (index: PagefindIndex, place: number) =>
+    const searchIn = (index: PagefindIndex, { place, fragment }: IndexPart) =>
       Promise.all([
         Promise.all(
           parts.map((part) =>
@@ -872,9 +881,9 @@ export class SearchEngine {
               part.alternatives.map(async (alternative) =>
                 holdsIn(alternative.stats, place)
                   ? // A match in the outline (meta) alone has no position in the content: no match.
-                    (await index.search(alternative.term, order)).results.filter(
-                      (result) => result.words.length > 0,
-                    )
+                    (await index.search(alternative.term, order)).results
+                      .filter((result) => result.words.length > 0)
+                      .map((result) => recordsFrom(result, fragment))
                   : [],
               ),
             ),
@@ -903,7 +912,7 @@ export class SearchEngine {
       // Searches typed while the first part opened all wake here: only the newest goes on into
       // Pagefind, whose search cannot be stopped once it runs (a prefix of two letters is long).
       checkStale(stale);
-      const [perPart, titles] = await searchIn(index, place);
+      const [perPart, titles] = await searchIn(index, indexes[p]!);
       checkStale(stale);
       searched.add(place);
       const fresh: Candidate[] = [];

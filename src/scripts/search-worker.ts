@@ -101,8 +101,8 @@ const postings: PostingsLoader = textFiles(
 
 /**
  * An article's record from its Pagefind fragment, as `data()` gives it (its address under the
- * site's base), without Pagefind: the postings name the fragment. The fetch is inflated by
- * `inflatePagefindFiles`.
+ * site's base), for the articles a rare term's postings name and for every search's results
+ * alike (see `SearchEngine`'s `recordsFrom`). The fetch is inflated by `inflatePagefindFiles`.
  */
 function fragment(dir: string, id: string): Promise<PagefindRecord> {
   const key = `${dir}${id}`;
@@ -126,11 +126,12 @@ async function loadFragment(dir: string, id: string): Promise<PagefindRecord> {
   const response = await fetch(`${base}${dir}fragment/${id}.pf_fragment`);
   if (!response.ok) throw new Error(`The search could not load the fragment ${id}`);
   const record = parseFragment<PagefindRecord>(await response.text());
-  // As Pagefind's `data()` gives it: under the folder above `pagefind/`, the site's base.
+  // As Pagefind's `data()` gives it: under the folder above `pagefind/`, the site's base, and
+  // its content without the zero-width spaces Pagefind may have put between words.
   const url = /^(https?:)?\/\//.test(record.url)
     ? record.url
     : `${base}/${record.url}`.replace(/\/+/g, '/');
-  return { ...record, url };
+  return { ...record, url, content: record.content.replace(/\u200B/g, '') };
 }
 
 // pagefind.js is loaded at once, but a search of rare terms does not wait for it: it reads only
